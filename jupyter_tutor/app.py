@@ -1,0 +1,131 @@
+"""The jupyter-server extension: configuration, start-up and route wiring."""
+
+import asyncio
+import os
+from pathlib import Path
+
+from jupyter_core.paths import jupyter_data_dir
+from jupyter_server.extension.application import ExtensionApp
+from sqlalchemy.engine import make_url
+from traitlets import Integer, Unicode, default, validate
+
+from .errors import StoreUnavailable
+from .modules.catalog import scan
+from .modules.routes import module_routes
+from .modules.service import ModuleService, sync_modules
+from .modules.working_copy import WorkingCopies
+from .progress.routes import progress_routes
+from .progress.service import ProgressService
+from .store.engine import create_engine, create_sessions
+from .store.migrate import upgrade_to_head
+from .web.client_config import ClientConfigHandler
+
+API = "jupyter-tutor/api"
+PACKAGE_DIR = Path(__file__).parent
+
+
+def shipped_modules_dir() -> Path:
+    """The course notebooks inside the wheel, or ``notebooks/`` in a source checkout."""
+    bundled = PACKAGE_DIR / "course_notebooks"
+    return bundled if bundled.is_dir() else PACKAGE_DIR.parent / "notebooks"
+
+
+class TutorApp(ExtensionApp):
+    name = "jupyter_tutor"
+    load_other_extensions = True
+
+    database_url = Unicode(
+        config=True,
+        help="""SQLAlchemy URL of the database, e.g. postgresql://user@host/db for a hub.
+        Default: $JUPYTER_TUTOR_DATABASE_URL, else an SQLite file in the Jupyter data dir.""",
+    )
+    modules_dir = Unicode(
+        config=True,
+        help="""Folder of course notebooks; each .ipynb declaring metadata.jupyter_tutor.module
+        is a learning module. Default: $JUPYTER_TUTOR_MODULES_DIR, else the bundled course.""",
+    )
+    working_copy_dir = Unicode(
+        "learning-modules",
+        config=True,
+        help="Folder, relative to the server root, holding each student's copies of modules.",
+    )
+    autosave_interval_seconds = Integer(
+        60, config=True, help="How often the frontend saves a module's notebook (a hint)."
+    )
+    max_notebook_bytes = Integer(
+        20 * 1024 * 1024, config=True, help="Largest notebook save accepted (413 beyond)."
+    )
+    snapshot_limit = Integer(
+        20, config=True, help="Earlier notebook saves kept per student and module, for undo."
+    )
+
+    @default("database_url")
+    def _default_database_url(self) -> str:
+        fallback = f"sqlite:///{Path(jupyter_data_dir(), 'jupyter_tutor', 'tutor.db')}"
+        return os.environ.get("JUPYTER_TUTOR_DATABASE_URL", fallback)
+
+    @default("modules_dir")
+    def _default_modules_dir(self) -> str:
+        return os.environ.get("JUPYTER_TUTOR_MODULES_DIR", str(shipped_modules_dir()))
+
+    @validate("autosave_interval_seconds")
+    def _check_interval(self, proposal: dict) -> int:
+        if proposal["value"] < 10:
+            raise ValueError("autosave_interval_seconds must be at least 10")
+        return proposal["value"]
+
+    @validate("snapshot_limit", "max_notebook_bytes")
+    def _check_positive(self, proposal: dict) -> int:
+        if proposal["value"] < 1:
+            raise ValueError(f"{proposal['trait'].name} must be at least 1")
+        return proposal["value"]
+
+    def initialize_settings(self) -> None:
+        self.engine = create_engine(self.database_url)
+        sessions = create_sessions(self.engine)
+        self.modules = ModuleService(sessions)
+        self.progress = ProgressService(sessions, self.snapshot_limit)
+        self.working_copies = WorkingCopies(
+            self.serverapp.contents_manager, Path(self.modules_dir), self.working_copy_dir
+        )
+        self._ready: asyncio.Task | None = None
+        safe_url = make_url(self.engine.url).render_as_string(hide_password=True)
+        self.log.info("jupyter-tutor: database %s, modules from %s", safe_url, self.modules_dir)
+
+    def initialize_handlers(self) -> None:
+        self.handlers.extend(
+            [(f"{API}/config", ClientConfigHandler), *module_routes(API), *progress_routes(API)]
+        )
+
+    async def _start_jupyter_server_extension(self, serverapp: object) -> None:
+        try:
+            await self.store_ready()
+        except StoreUnavailable as error:
+            self.log.error("jupyter-tutor: %s", error.message)
+
+    async def store_ready(self) -> None:
+        """Migrate and sync once, before the first request is served; retry after a failure."""
+        if self._ready is None or (self._ready.done() and self._ready.exception()):
+            self._ready = asyncio.ensure_future(self._prepare_store())
+        try:
+            await asyncio.shield(self._ready)
+        except Exception as error:
+            raise StoreUnavailable(
+                f"The jupyter-tutor database is not available ({type(error).__name__}: {error}). "
+                "Your work in open notebooks is unaffected; ask your administrator."
+            ) from error
+
+    async def _prepare_store(self) -> None:
+        catalog = scan(Path(self.modules_dir))
+        for problem in catalog.problems:
+            self.log.warning("jupyter-tutor: skipped %s: %s", problem.notebook_filename, problem.reason)
+        async with self.engine.begin() as connection:
+            await upgrade_to_head(connection)
+            await sync_modules(connection, catalog.modules)
+        self.log.info("jupyter-tutor: %d learning modules ready", len(catalog.modules))
+
+    async def stop_extension(self) -> None:
+        await self.engine.dispose()
+
+
+main = launch_new_instance = TutorApp.launch_instance

@@ -1,0 +1,40 @@
+"""Domain errors every feature raises; the web layer turns them into HTTP answers."""
+
+from typing import Any
+
+
+class TutorError(Exception):
+    """An error whose message is fit to show to the person who caused it."""
+
+    status = 500
+    code = "internal_error"
+
+    def __init__(self, message: str, **extra: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.extra = extra
+
+
+class InvalidRequest(TutorError):
+    status = 400
+    code = "bad_request"
+
+
+class NotFound(TutorError):
+    status = 404
+    code = "not_found"
+
+
+class VersionConflict(TutorError):
+    status = 409
+    code = "conflict"
+
+
+class PayloadTooLarge(TutorError):
+    status = 413
+    code = "too_large"
+
+
+class StoreUnavailable(TutorError):
+    status = 503
+    code = "store_unavailable"

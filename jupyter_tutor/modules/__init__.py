@@ -1,0 +1,1 @@
+"""Learning modules: course notebooks that declare themselves in their metadata."""

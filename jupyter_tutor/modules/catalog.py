@@ -1,0 +1,83 @@
+"""Find the module declarations in a folder of course notebooks (pure, no database)."""
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
+
+
+@dataclass(frozen=True)
+class ModuleSpec:
+    slug: str
+    title: str
+    description: str
+    notebook_filename: str
+    order: int
+
+
+@dataclass(frozen=True)
+class CatalogProblem:
+    notebook_filename: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Catalog:
+    modules: list[ModuleSpec]
+    problems: list[CatalogProblem]
+
+
+def module_declaration(notebook: dict[str, Any]) -> Any:
+    return notebook.get("metadata", {}).get("jupyter_tutor", {}).get("module")
+
+
+def parse_declaration(filename: str, declaration: Any) -> ModuleSpec:
+    """Turn ``metadata.jupyter_tutor.module`` into a spec, or say what is wrong with it."""
+    if not isinstance(declaration, dict):
+        raise ValueError("jupyter_tutor.module must be an object")
+    slug = declaration.get("id")
+    if not isinstance(slug, str) or not SLUG.match(slug):
+        raise ValueError(f"id must be a slug like 'intro-to-numpy', got {slug!r}")
+    title = declaration.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise ValueError("title must be a non-empty string")
+    description = declaration.get("description", "")
+    if not isinstance(description, str):
+        raise ValueError("description must be a string")
+    order = declaration.get("order")
+    if not isinstance(order, int) or isinstance(order, bool):
+        raise ValueError(f"order must be an integer, got {order!r}")
+    return ModuleSpec(slug, title.strip(), description.strip(), filename, order)
+
+
+def scan(modules_dir: Path) -> Catalog:
+    """Every ``.ipynb`` directly in ``modules_dir`` that declares a module.
+
+    Notebooks without a declaration are ignored; broken declarations, unreadable
+    notebooks and duplicate ids are reported instead of stopping the server.
+    """
+    modules: dict[str, ModuleSpec] = {}
+    problems: list[CatalogProblem] = []
+    for path in sorted(modules_dir.glob("*.ipynb")):
+        try:
+            declaration = module_declaration(json.loads(path.read_text(encoding="utf-8")))
+            if declaration is None:
+                continue
+            spec = parse_declaration(path.name, declaration)
+        except (OSError, ValueError, AttributeError) as error:
+            problems.append(CatalogProblem(path.name, str(error)))
+            continue
+        if spec.slug in modules:
+            problems.append(
+                CatalogProblem(
+                    path.name,
+                    f"id {spec.slug!r} is already used by {modules[spec.slug].notebook_filename}",
+                )
+            )
+            continue
+        modules[spec.slug] = spec
+    ordered = sorted(modules.values(), key=lambda spec: (spec.order, spec.title))
+    return Catalog(ordered, problems)

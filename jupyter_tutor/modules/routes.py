@@ -1,0 +1,82 @@
+"""REST routes for modules: the list with the caller's status, one module, open."""
+
+from typing import Any
+
+from tornado import web
+
+from ..progress.request import ProgressUpdate
+from ..progress.routes import progress_json
+from ..progress.service import ProgressSummary
+from ..store.models import LearningModule
+from ..web.base import TutorHandler
+
+
+def module_json(module: LearningModule, progress: ProgressSummary | None) -> dict[str, Any]:
+    return {
+        "id": module.slug,
+        "title": module.title,
+        "description": module.description,
+        "notebook_filename": module.notebook_filename,
+        "order": module.order,
+        "status": progress.status if progress else "not_started",
+        "updated_at": progress.updated_at if progress else None,
+    }
+
+
+class ModuleListHandler(TutorHandler):
+    @web.authenticated
+    async def get(self) -> None:
+        modules = await self.tutor.modules.list_modules()
+        progress = {
+            row.module_slug: row for row in await self.tutor.progress.get_all_progress(self.user_id)
+        }
+        self.reply({"modules": [module_json(m, progress.get(m.slug)) for m in modules]})
+
+
+class ModuleHandler(TutorHandler):
+    @web.authenticated
+    async def get(self, module_id: str) -> None:
+        module = await self.tutor.modules.require_module(module_id)
+        row = await self.tutor.progress.get_progress(self.user_id, module)
+        summary = (
+            ProgressSummary(module.slug, row.status, row.version, row.attempt_count, row.updated_at)
+            if row
+            else None
+        )
+        self.reply(module_json(module, summary))
+
+
+class ModuleOpenHandler(TutorHandler):
+    """Open the student's working copy, restoring saved work; starts the module."""
+
+    @web.authenticated
+    async def post(self, module_id: str) -> None:
+        module = await self.tutor.modules.require_module(module_id)
+        row = await self.tutor.progress.get_progress(self.user_id, module)
+        opened = await self.tutor.working_copies.open(
+            module,
+            row.notebook_state if row else None,
+            row.updated_at if row else None,
+        )
+        if row is None or row.status == "not_started":
+            row = await self.tutor.progress.update_progress(
+                self.user_id, module, ProgressUpdate(status="in_progress")
+            )
+        self.reply(
+            {
+                "path": opened.path,
+                "created": opened.created,
+                "restored": opened.restored,
+                "backup_path": opened.backup_path,
+                "progress": progress_json(module.slug, row),
+            }
+        )
+
+
+def module_routes(api: str) -> list[tuple[str, type[TutorHandler]]]:
+    module = r"(?P<module_id>[a-z0-9][a-z0-9-]*)"
+    return [
+        (f"{api}/modules", ModuleListHandler),
+        (f"{api}/modules/{module}", ModuleHandler),
+        (f"{api}/modules/{module}/open", ModuleOpenHandler),
+    ]

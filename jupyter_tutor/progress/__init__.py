@@ -1,0 +1,1 @@
+"""Per-user progress on each module: status, the saved notebook, and its history."""

@@ -1,0 +1,97 @@
+"""REST routes for progress: GET/PUT progress/{id}, the list, and snapshots."""
+
+from typing import Any
+
+from tornado import web
+
+from ..store.models import UserModuleProgress
+from ..web.base import TutorHandler
+from .request import parse_base_version, parse_json_object, parse_progress_update
+from .service import ProgressSummary
+
+
+def progress_json(
+    module_slug: str, row: UserModuleProgress | ProgressSummary | None, *, with_state: bool = False
+) -> dict[str, Any]:
+    """A progress row for the client; no row means the module was never started."""
+    value: dict[str, Any] = {
+        "module_id": module_slug,
+        "status": row.status if row else "not_started",
+        "version": row.version if row else 0,
+        "attempt_count": row.attempt_count if row else 0,
+        "updated_at": row.updated_at if row else None,
+    }
+    if with_state:
+        value["notebook_state"] = row.notebook_state if isinstance(row, UserModuleProgress) else None
+    return value
+
+
+class ProgressListHandler(TutorHandler):
+    @web.authenticated
+    async def get(self) -> None:
+        rows = await self.tutor.progress.get_all_progress(self.user_id)
+        self.reply({"progress": [progress_json(row.module_slug, row) for row in rows]})
+
+
+class ProgressHandler(TutorHandler):
+    @web.authenticated
+    async def get(self, module_id: str) -> None:
+        module = await self.tutor.modules.require_module(module_id)
+        row = await self.tutor.progress.get_progress(self.user_id, module)
+        self.reply(progress_json(module.slug, row, with_state=True))
+
+    @web.authenticated
+    async def put(self, module_id: str) -> None:
+        module = await self.tutor.modules.require_module(module_id)
+        change = parse_progress_update(self.request.body, self.tutor.max_notebook_bytes)
+        row = await self.tutor.progress.update_progress(self.user_id, module, change)
+        self.reply(progress_json(module.slug, row))
+
+
+class SnapshotListHandler(TutorHandler):
+    @web.authenticated
+    async def get(self, module_id: str) -> None:
+        module = await self.tutor.modules.require_module(module_id)
+        rows = await self.tutor.progress.list_snapshots(self.user_id, module)
+        self.reply({"snapshots": [row._asdict() for row in rows]})
+
+
+class SnapshotHandler(TutorHandler):
+    @web.authenticated
+    async def get(self, module_id: str, snapshot_id: str) -> None:
+        module = await self.tutor.modules.require_module(module_id)
+        snapshot = await self.tutor.progress.get_snapshot(self.user_id, module, int(snapshot_id))
+        self.reply(
+            {
+                "id": snapshot.id,
+                "version": snapshot.version,
+                "reason": snapshot.reason,
+                "created_at": snapshot.created_at,
+                "size_bytes": snapshot.size_bytes,
+                "notebook_state": snapshot.notebook_state,
+            }
+        )
+
+
+class SnapshotRestoreHandler(TutorHandler):
+    @web.authenticated
+    async def post(self, module_id: str, snapshot_id: str) -> None:
+        module = await self.tutor.modules.require_module(module_id)
+        body = parse_json_object(self.request.body)
+        base_version = parse_base_version(body.get("base_version"))
+        row = await self.tutor.progress.restore_snapshot(
+            self.user_id, module, int(snapshot_id), base_version
+        )
+        self.reply(progress_json(module.slug, row))
+
+
+def progress_routes(api: str) -> list[tuple[str, type[TutorHandler]]]:
+    module = r"(?P<module_id>[a-z0-9][a-z0-9-]*)"
+    snapshot = r"(?P<snapshot_id>\d+)"
+    return [
+        (f"{api}/progress", ProgressListHandler),
+        (f"{api}/progress/{module}", ProgressHandler),
+        (f"{api}/progress/{module}/snapshots", SnapshotListHandler),
+        (f"{api}/progress/{module}/snapshots/{snapshot}", SnapshotHandler),
+        (f"{api}/progress/{module}/snapshots/{snapshot}/restore", SnapshotRestoreHandler),
+    ]

@@ -1,0 +1,254 @@
+"""Progress rows: versioned notebook saves, snapshot history, kept-aside conflicts."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, insert, literal, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from ..errors import NotFound, VersionConflict
+from ..store.models import LearningModule, ProgressSnapshot, UserModuleProgress, utcnow
+from ..store.upsert import insert_or_update
+from .request import ProgressUpdate
+
+P = UserModuleProgress
+S = ProgressSnapshot
+
+
+@dataclass(frozen=True)
+class ProgressSummary:
+    """A progress row without its (possibly large) notebook."""
+
+    module_slug: str
+    status: str
+    version: int
+    attempt_count: int
+    updated_at: datetime | None
+
+
+@dataclass(frozen=True)
+class _LostRace:
+    current_version: int
+    updated_at: datetime | None
+
+
+class _Conflict(Exception):
+    def __init__(self, race: _LostRace) -> None:
+        self.race = race
+
+
+class ProgressService:
+    def __init__(self, sessions: async_sessionmaker, snapshot_limit: int = 20) -> None:
+        self._sessions = sessions
+        self._snapshot_limit = snapshot_limit
+
+    async def get_progress(self, user_id: str, module: LearningModule) -> UserModuleProgress | None:
+        async with self._sessions() as session:
+            return await session.scalar(_row(user_id, module.id))
+
+    async def get_all_progress(self, user_id: str) -> list[ProgressSummary]:
+        async with self._sessions() as session:
+            rows = await session.execute(
+                select(LearningModule.slug, P.status, P.version, P.attempt_count, P.updated_at)
+                .join(LearningModule, LearningModule.id == P.module_id)
+                .where(P.user_id == user_id)
+                .order_by(LearningModule.order)
+            )
+            return [ProgressSummary(*row) for row in rows]
+
+    async def update_progress(
+        self, user_id: str, module: LearningModule, change: ProgressUpdate, *, retry: bool = True
+    ) -> UserModuleProgress:
+        """Upsert status and/or notebook; a save based on a stale version is kept aside."""
+        try:
+            async with self._sessions.begin() as session:
+                if change.notebook_state is not None:
+                    await self._save_state(session, user_id, module.id, change)
+                if change.status is not None:
+                    await _upsert(session, user_id, module.id, status=change.status)
+        except _Conflict as conflict:
+            raise await self._keep_conflict(user_id, module, change, conflict.race) from None
+        except IntegrityError:
+            if not retry:
+                raise
+            # Another request created the row between our check and insert: retry once,
+            # now against the row it created (which may well be a conflict).
+            return await self.update_progress(user_id, module, change, retry=False)
+        return await self._require_row(user_id, module)
+
+    async def increment_attempt(self, user_id: str, module: LearningModule) -> UserModuleProgress:
+        async with self._sessions.begin() as session:
+            await _upsert(session, user_id, module.id, add_attempt=True)
+        return await self._require_row(user_id, module)
+
+    async def list_snapshots(self, user_id: str, module: LearningModule) -> list[Any]:
+        async with self._sessions() as session:
+            rows = await session.execute(
+                select(S.id, S.version, S.reason, S.created_at, S.size_bytes)
+                .join(P, P.id == S.progress_id)
+                .where(P.user_id == user_id, P.module_id == module.id)
+                .order_by(S.id.desc())
+            )
+            return list(rows)
+
+    async def get_snapshot(
+        self, user_id: str, module: LearningModule, snapshot_id: int
+    ) -> ProgressSnapshot:
+        async with self._sessions() as session:
+            snapshot = await session.scalar(
+                select(S)
+                .join(P, P.id == S.progress_id)
+                .where(S.id == snapshot_id, P.user_id == user_id, P.module_id == module.id)
+            )
+        if snapshot is None:
+            raise NotFound(f"There is no saved snapshot {snapshot_id} for module {module.slug!r}.")
+        return snapshot
+
+    async def restore_snapshot(
+        self, user_id: str, module: LearningModule, snapshot_id: int, base_version: int
+    ) -> UserModuleProgress:
+        snapshot = await self.get_snapshot(user_id, module, snapshot_id)
+        change = ProgressUpdate(
+            notebook_state=snapshot.notebook_state,
+            base_version=base_version,
+            state_bytes=snapshot.size_bytes,
+        )
+        return await self.update_progress(user_id, module, change)
+
+    async def _save_state(
+        self, session: AsyncSession, user_id: str, module_id: int, change: ProgressUpdate
+    ) -> None:
+        base = change.base_version
+        matching = (P.user_id == user_id, P.module_id == module_id, P.version == base)
+        # Archive first: on SQLite the first write takes the lock, so no other save
+        # can slip in between the version check and the update.
+        await session.execute(
+            insert(S).from_select(
+                ["progress_id", "version", "reason", "notebook_state", "size_bytes", "created_at"],
+                select(
+                    P.id, P.version, literal("history"), P.notebook_state, P.state_bytes, P.updated_at
+                ).where(*matching, P.notebook_state.is_not(None)),
+            )
+        )
+        progress_id = await session.scalar(
+            update(P)
+            .where(*matching)
+            .values(
+                notebook_state=change.notebook_state,
+                state_bytes=change.state_bytes,
+                version=P.version + 1,
+                updated_at=utcnow(),
+            )
+            .returning(P.id)
+        )
+        if progress_id is not None:
+            await self._prune(session, progress_id, "history")
+            return
+        current = await session.scalar(_row(user_id, module_id))
+        if current is not None or base != 0:
+            raise _Conflict(
+                _LostRace(current.version if current else 0, current.updated_at if current else None)
+            )
+        session.add(
+            P(
+                user_id=user_id,
+                module_id=module_id,
+                status="not_started",
+                notebook_state=change.notebook_state,
+                state_bytes=change.state_bytes,
+                version=1,
+                attempt_count=0,
+                updated_at=utcnow(),
+            )
+        )
+        await session.flush()
+
+    async def _keep_conflict(
+        self, user_id: str, module: LearningModule, change: ProgressUpdate, race: _LostRace
+    ) -> VersionConflict:
+        """Store the rejected save as a conflict snapshot so it is never lost."""
+        async with self._sessions.begin() as session:
+            await _upsert(session, user_id, module.id)
+            progress_id = await session.scalar(select(P.id).where(*_owner(user_id, module.id)))
+            snapshot = S(
+                progress_id=progress_id,
+                version=change.base_version or 0,
+                reason="conflict",
+                notebook_state=change.notebook_state,
+                size_bytes=change.state_bytes,
+                created_at=utcnow(),
+            )
+            session.add(snapshot)
+            await session.flush()
+            await self._prune(session, progress_id, "conflict")
+        return VersionConflict(
+            "This notebook was saved from another tab or machine after you opened it. "
+            "Your copy was kept aside and nothing was overwritten; reopen the module to "
+            "get the newer work.",
+            current_version=race.current_version,
+            updated_at=race.updated_at,
+            conflict_snapshot_id=snapshot.id,
+        )
+
+    async def _prune(self, session: AsyncSession, progress_id: int, reason: str) -> None:
+        newest = (
+            select(S.id)
+            .where(S.progress_id == progress_id, S.reason == reason)
+            .order_by(S.id.desc())
+            .limit(self._snapshot_limit)
+        )
+        await session.execute(
+            delete(S).where(
+                S.progress_id == progress_id, S.reason == reason, S.id.not_in(newest.scalar_subquery())
+            )
+        )
+
+    async def _require_row(self, user_id: str, module: LearningModule) -> UserModuleProgress:
+        async with self._sessions() as session:
+            row = await session.scalar(_row(user_id, module.id).execution_options(populate_existing=True))
+        assert row is not None, "the row was written in the transaction that just committed"
+        return row
+
+
+def _owner(user_id: str, module_id: int) -> tuple[Any, Any]:
+    return (P.user_id == user_id, P.module_id == module_id)
+
+
+def _row(user_id: str, module_id: int) -> Any:
+    return select(P).where(*_owner(user_id, module_id))
+
+
+async def _upsert(
+    session: AsyncSession,
+    user_id: str,
+    module_id: int,
+    *,
+    status: str | None = None,
+    add_attempt: bool = False,
+) -> None:
+    """Create the row if it is missing; set ``status`` and/or count one more attempt."""
+    now = utcnow()
+    statement = insert_or_update(session.bind.dialect.name, P.__table__).values(
+        user_id=user_id,
+        module_id=module_id,
+        status=status or "not_started",
+        version=0,
+        attempt_count=1 if add_attempt else 0,
+        state_bytes=0,
+        updated_at=now,
+    )
+    updates: dict[str, Any] = {}
+    if status is not None:
+        updates["status"] = status
+    if add_attempt:
+        updates["attempt_count"] = P.attempt_count + 1
+    if updates:
+        updates["updated_at"] = now
+        statement = statement.on_conflict_do_update(
+            index_elements=["user_id", "module_id"], set_=updates
+        )
+    else:
+        statement = statement.on_conflict_do_nothing(index_elements=["user_id", "module_id"])
+    await session.execute(statement)

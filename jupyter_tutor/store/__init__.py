@@ -1,0 +1,1 @@
+"""Persistence: the async engine, the ORM models and the Alembic migrations."""

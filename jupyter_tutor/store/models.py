@@ -1,0 +1,84 @@
+"""ORM models. Column types stay portable between SQLite and Postgres."""
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# none_as_null: a missing notebook is SQL NULL, never the JSON value null.
+NotebookJSON = JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
+
+STATUSES = ("not_started", "in_progress", "completed")
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class LearningModule(Base):
+    __tablename__ = "learning_modules"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(100), unique=True)
+    title: Mapped[str] = mapped_column(String(255))
+    description: Mapped[str] = mapped_column(Text, default="")
+    notebook_filename: Mapped[str] = mapped_column(String(255))
+    order: Mapped[int] = mapped_column(Integer, index=True)
+    # False once its notebook leaves modules_dir: hidden from students, progress kept.
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class UserModuleProgress(Base):
+    __tablename__ = "user_module_progress"
+    __table_args__ = (
+        UniqueConstraint("user_id", "module_id", name="uq_progress_user_module"),
+        CheckConstraint(f"status IN {STATUSES!r}", name="ck_progress_status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(255), index=True)
+    module_id: Mapped[int] = mapped_column(ForeignKey("learning_modules.id"))
+    status: Mapped[str] = mapped_column(String(20), default="not_started")
+    notebook_state: Mapped[dict[str, Any] | None] = mapped_column(NotebookJSON, nullable=True)
+    state_bytes: Mapped[int] = mapped_column(Integer, default=0)
+    # Bumped by every accepted notebook save; clients send the version they started from.
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    attempt_count: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ProgressSnapshot(Base):
+    """An earlier notebook state ("history") or a save that lost a race ("conflict")."""
+
+    __tablename__ = "progress_snapshots"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    progress_id: Mapped[int] = mapped_column(
+        ForeignKey("user_module_progress.id", ondelete="CASCADE"), index=True
+    )
+    version: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(20))
+    notebook_state: Mapped[dict[str, Any]] = mapped_column(NotebookJSON)
+    size_bytes: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+def as_utc(moment: datetime) -> datetime:
+    """SQLite hands timestamps back without a zone; they were written in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

@@ -1,0 +1,1 @@
+"""What every jupyter-tutor route shares: authentication, JSON in and out, errors."""

@@ -1,0 +1,62 @@
+"""The base handler: jupyter-server auth and XSRF, JSON bodies, readable errors."""
+
+import json
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from jupyter_server.base.handlers import APIHandler
+from jupyter_server.extension.handler import ExtensionHandlerMixin
+
+from ..errors import TutorError
+from ..store.models import as_utc
+
+if TYPE_CHECKING:
+    from ..app import TutorApp
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return as_utc(value).isoformat().replace("+00:00", "Z")
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def to_json(value: Any) -> str:
+    return json.dumps(value, default=_json_default, ensure_ascii=False)
+
+
+class TutorHandler(ExtensionHandlerMixin, APIHandler):
+    """Every route inherits jupyter-server's authentication and XSRF checks from here."""
+
+    @property
+    def tutor(self) -> "TutorApp":
+        return self.extensionapp  # type: ignore[return-value]
+
+    @property
+    def user_id(self) -> str:
+        return self.current_user.username
+
+    async def prepare(self) -> None:
+        await super().prepare()
+        await self.tutor.store_ready()
+
+    def reply(self, value: Any, status: int = 200) -> None:
+        self.set_status(status)
+        self.set_header("Content-Type", "application/json; charset=UTF-8")
+        self.finish(to_json(value))
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        exc_info = kwargs.get("exc_info")
+        error = exc_info[1] if exc_info else None
+        if isinstance(error, TutorError):
+            self.set_status(error.status)
+            self.set_header("Content-Type", "application/json; charset=UTF-8")
+            self.finish(to_json({"error": error.code, "message": error.message, **error.extra}))
+            return
+        super().write_error(status_code, **kwargs)
+
+    def log_exception(self, typ: Any, value: Any, tb: Any) -> None:
+        # Expected errors (bad input, conflicts) are answers, not server faults.
+        if isinstance(value, TutorError) and value.status < 500:
+            self.log.info("%s %s -> %s: %s", self.request.method, self.request.path, value.status, value.message)
+            return
+        super().log_exception(typ, value, tb)

@@ -1,0 +1,18 @@
+"""GET config: what the frontend needs to know about this server's settings."""
+
+from tornado import web
+
+from .base import TutorHandler
+
+
+class ClientConfigHandler(TutorHandler):
+    @web.authenticated
+    def get(self) -> None:
+        self.reply(
+            {
+                "username": self.user_id,
+                "autosave_interval_seconds": self.tutor.autosave_interval_seconds,
+                "max_notebook_bytes": self.tutor.max_notebook_bytes,
+                "working_copy_dir": self.tutor.working_copy_dir,
+            }
+        )

@@ -1,0 +1,40 @@
+"""Jupyter server configuration for the jupyter-tutor UI tests.
+
+Used by ``jlpm start`` (the Playwright ``webServer``). Every server start gets
+a fresh SQLite database and a fresh root dir, so tests never see progress or
+working copies left over from an earlier run.
+
+.. warning::
+
+    Never use this configuration in production: galata's helper removes every
+    security protection (no token, no password, no XSRF check).
+"""
+
+import os
+from pathlib import Path
+from tempfile import mkdtemp
+
+from jupyterlab.galata import configure_jupyter_server
+
+configure_jupyter_server(c)  # noqa: F821
+
+# galata already picks a fresh ``mkdtemp`` root dir unless
+# JUPYTERLAB_GALATA_ROOT_DIR is set; we make it explicit (and keep honouring
+# the variable) so the tutor's working copies always land in a throwaway dir.
+c.ServerApp.root_dir = os.environ.get(  # noqa: F821
+    "JUPYTERLAB_GALATA_ROOT_DIR", mkdtemp(prefix="jupyter-tutor-ui-root-")
+)
+
+# Containers and CI machines often run as root; jupyter-server refuses to
+# start as root unless told otherwise.
+c.ServerApp.allow_root = True  # noqa: F821
+
+# A fresh, empty progress database per server start.
+_db_dir = Path(mkdtemp(prefix="jupyter-tutor-ui-db-"))
+c.TutorApp.database_url = f"sqlite+aiosqlite:///{(_db_dir / 'tutor.db').as_posix()}"  # noqa: F821
+
+print(
+    "jupyter-tutor UI tests: root_dir="
+    f"{c.ServerApp.root_dir} database={_db_dir / 'tutor.db'}",  # noqa: F821
+    flush=True,
+)
