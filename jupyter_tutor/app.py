@@ -118,7 +118,9 @@ class TutorApp(ExtensionApp):
     async def _prepare_store(self) -> None:
         catalog = scan(Path(self.modules_dir))
         for problem in catalog.problems:
-            self.log.warning("jupyter-tutor: skipped %s: %s", problem.notebook_filename, problem.reason)
+            self.log.warning(
+                "jupyter-tutor: skipped %s: %s", problem.notebook_filename, problem.reason
+            )
         async with self.engine.begin() as connection:
             await upgrade_to_head(connection)
             await sync_modules(connection, catalog.modules)

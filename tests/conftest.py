@@ -41,7 +41,12 @@ def fixture_notebook(slug: str, title: str, order: int, source: str = "x = 1") -
         "metadata": {
             "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
             "jupyter_tutor": {
-                "module": {"id": slug, "title": title, "description": f"About {title}.", "order": order}
+                "module": {
+                    "id": slug,
+                    "title": title,
+                    "description": f"About {title}.",
+                    "order": order,
+                }
             },
         },
         "cells": [
@@ -109,7 +114,11 @@ def api(jp_fetch: Callable[..., Awaitable[HTTPResponse]]) -> Api:
     """Call ``jupyter-tutor/api/...`` as a given user; errors come back as responses."""
 
     async def call(
-        *path: str, method: str = "GET", body: Any = None, user: str = "ada", raw: bytes | None = None
+        *path: str,
+        method: str = "GET",
+        body: Any = None,
+        user: str = "ada",
+        raw: bytes | None = None,
     ) -> HTTPResponse:
         kwargs: dict[str, Any] = {"method": method, "headers": {"X-Test-User": user}}
         if raw is not None:

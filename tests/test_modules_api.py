@@ -6,7 +6,6 @@ from pathlib import Path
 from conftest import fixture_notebook, payload
 
 
-
 def code_of(path: Path) -> str:
     """The student's code cell of a fixture notebook on disk (files store sources as lines)."""
     return "".join(json.loads(path.read_text())["cells"][1]["source"])
@@ -87,7 +86,9 @@ async def test_newer_saved_work_replaces_an_older_copy_and_keeps_it(api, jp_root
     opened = payload(await api("modules", "alpha", "open", method="POST"))
     version = opened["progress"]["version"]
     work = fixture_notebook("alpha", "Alpha", 1, source="x = 'from the other machine'")
-    await api("progress", "alpha", method="PUT", body={"notebook_state": work, "base_version": version})
+    await api(
+        "progress", "alpha", method="PUT", body={"notebook_state": work, "base_version": version}
+    )
 
     reopened = payload(await api("modules", "alpha", "open", method="POST"))
     assert reopened["restored"] is True

@@ -87,7 +87,12 @@ async def test_bad_bodies_get_400_with_the_reason(api):
         ({"body": {"notebook_state": [], "base_version": 1}}, "notebook JSON object"),
         ({"body": {"notebook_state": {"cells": []}, "base_version": 1}}, "nbformat 4"),
         (
-            {"body": {"notebook_state": {**notebook("x"), "cells": [{"source": 1}]}, "base_version": 1}},
+            {
+                "body": {
+                    "notebook_state": {**notebook("x"), "cells": [{"source": 1}]},
+                    "base_version": 1,
+                }
+            },
             "cells[0] must be a cell",
         ),
         (
@@ -122,7 +127,9 @@ async def test_stale_save_gets_409_and_is_kept_aside(api):
     assert current["version"] == 1
     assert current["notebook_state"]["cells"][1]["source"] == "x = 'tab one'"
 
-    kept = payload(await api("progress", "alpha", "snapshots", str(conflict["conflict_snapshot_id"])))
+    kept = payload(
+        await api("progress", "alpha", "snapshots", str(conflict["conflict_snapshot_id"]))
+    )
     assert kept["reason"] == "conflict"
     assert kept["notebook_state"]["cells"][1]["source"] == "x = 'tab two'"
 
@@ -175,8 +182,13 @@ async def test_history_keeps_the_last_twenty_and_can_undo(api):
 
     # Undo the last save: version 24 held "x = 23".
     restored = await api(
-        "progress", "alpha", "snapshots", str(snapshots[0]["id"]), "restore",
-        method="POST", body={"base_version": 25},
+        "progress",
+        "alpha",
+        "snapshots",
+        str(snapshots[0]["id"]),
+        "restore",
+        method="POST",
+        body={"base_version": 25},
     )
     assert payload(restored)["version"] == 26
     current = payload(await api("progress", "alpha"))
@@ -190,13 +202,24 @@ async def test_restore_needs_the_current_version(api):
     path = ("progress", "alpha", "snapshots", str(snapshot_id), "restore")
     assert (await api(*path, method="POST", body={"base_version": 1})).code == 409
     assert (await api(*path, method="POST", body={})).code == 400
-    assert (await api("progress", "alpha", "snapshots", "999", "restore", method="POST",
-                      body={"base_version": 2})).code == 404
+    assert (
+        await api(
+            "progress",
+            "alpha",
+            "snapshots",
+            "999",
+            "restore",
+            method="POST",
+            body={"base_version": 2},
+        )
+    ).code == 404
 
 
 async def test_saved_notebook_round_trips_exactly(api):
     state = notebook("print('héllo')")
-    state["cells"][1]["outputs"] = [{"output_type": "stream", "name": "stdout", "text": ["héllo\n"]}]
+    state["cells"][1]["outputs"] = [
+        {"output_type": "stream", "name": "stdout", "text": ["héllo\n"]}
+    ]
     await api("progress", "alpha", method="PUT", body={"notebook_state": state, "base_version": 0})
     stored = payload(await api("progress", "alpha"))["notebook_state"]
     assert json.dumps(stored, sort_keys=True) == json.dumps(state, sort_keys=True)

@@ -6,8 +6,8 @@ from pathlib import Path
 from conftest import fixture_notebook, payload
 from sqlalchemy import inspect
 
-from jupyter_tutor.modules.service import sync_modules
 from jupyter_tutor.modules.catalog import scan
+from jupyter_tutor.modules.service import sync_modules
 
 
 async def test_migrations_build_the_schema_from_an_empty_database(tutor):
@@ -17,24 +17,40 @@ async def test_migrations_build_the_schema_from_an_empty_database(tutor):
             table: {
                 "columns": {c["name"] for c in inspector.get_columns(table)},
                 "indexes": {tuple(i["column_names"]) for i in inspector.get_indexes(table)},
-                "unique": {tuple(u["column_names"]) for u in inspector.get_unique_constraints(table)},
+                "unique": {
+                    tuple(u["column_names"]) for u in inspector.get_unique_constraints(table)
+                },
             }
             for table in inspector.get_table_names()
         }
 
     async with tutor.engine.connect() as connection:
         schema = await connection.run_sync(describe)
-        version = (await connection.exec_driver_sql("SELECT version_num FROM alembic_version")).scalar()
+        version = (
+            await connection.exec_driver_sql("SELECT version_num FROM alembic_version")
+        ).scalar()
 
     assert version == "0001"
     assert schema["learning_modules"]["columns"] >= {
-        "id", "slug", "title", "description", "notebook_filename", "order", "active"
+        "id",
+        "slug",
+        "title",
+        "description",
+        "notebook_filename",
+        "order",
+        "active",
     }
     assert ("order",) in schema["learning_modules"]["indexes"]
     progress = schema["user_module_progress"]
     assert progress["columns"] >= {
-        "id", "user_id", "module_id", "status", "notebook_state", "version",
-        "attempt_count", "updated_at",
+        "id",
+        "user_id",
+        "module_id",
+        "status",
+        "notebook_state",
+        "version",
+        "attempt_count",
+        "updated_at",
     }
     assert ("user_id", "module_id") in progress["unique"]
     assert ("user_id",) in progress["indexes"]
@@ -45,9 +61,7 @@ async def test_migrations_build_the_schema_from_an_empty_database(tutor):
     await tutor.store_ready()
 
 
-async def test_resync_updates_inserts_and_retires_but_keeps_progress(
-    tutor, api, modules_dir: Path
-):
+async def test_resync_updates_inserts_and_retires_but_keeps_progress(tutor, api, modules_dir: Path):
     await api("progress", "beta", method="PUT", body={"status": "completed"})
 
     (modules_dir / "module_01_alpha.ipynb").write_text(
@@ -62,12 +76,16 @@ async def test_resync_updates_inserts_and_retires_but_keeps_progress(
 
     modules = payload(await api("modules"))["modules"]
     assert [(m["id"], m["title"]) for m in modules] == [
-        ("gamma", "Gamma"), ("alpha", "Alpha, revised"), ("delta", "Delta")
+        ("gamma", "Gamma"),
+        ("alpha", "Alpha, revised"),
+        ("delta", "Delta"),
     ]
     assert (await api("modules", "beta")).code == 404
 
     # The notebook comes back: so does the module, with the student's progress.
-    (modules_dir / "module_02_beta.ipynb").write_text(json.dumps(fixture_notebook("beta", "Beta", 2)))
+    (modules_dir / "module_02_beta.ipynb").write_text(
+        json.dumps(fixture_notebook("beta", "Beta", 2))
+    )
     async with tutor.engine.begin() as connection:
         await sync_modules(connection, scan(modules_dir).modules)
     assert payload(await api("modules", "beta"))["status"] == "completed"

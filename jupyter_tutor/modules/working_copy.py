@@ -29,7 +29,10 @@ def _cells(notebook: dict[str, Any]) -> list[tuple[str, str]]:
     def text(source: Any) -> str:
         return "".join(source) if isinstance(source, list) else str(source)
 
-    return [(cell.get("cell_type", ""), text(cell.get("source", ""))) for cell in notebook.get("cells", [])]
+    return [
+        (cell.get("cell_type", ""), text(cell.get("source", "")))
+        for cell in notebook.get("cells", [])
+    ]
 
 
 class WorkingCopies:
@@ -48,7 +51,9 @@ class WorkingCopies:
         if not await ensure_async(self._contents.file_exists(path)):
             await self._ensure_folder()
             await self._write(path, saved_state or self._module_notebook(module))
-            return OpenedCopy(path, created=True, restored=saved_state is not None, backup_path=None)
+            return OpenedCopy(
+                path, created=True, restored=saved_state is not None, backup_path=None
+            )
         if saved_state is None or saved_at is None:
             return OpenedCopy(path, created=False, restored=False, backup_path=None)
         current = await ensure_async(self._contents.get(path, content=True, type="notebook"))

@@ -22,7 +22,9 @@ def progress_json(
         "updated_at": row.updated_at if row else None,
     }
     if with_state:
-        value["notebook_state"] = row.notebook_state if isinstance(row, UserModuleProgress) else None
+        value["notebook_state"] = (
+            row.notebook_state if isinstance(row, UserModuleProgress) else None
+        )
     return value
 
 

@@ -128,7 +128,12 @@ class ProgressService:
             insert(S).from_select(
                 ["progress_id", "version", "reason", "notebook_state", "size_bytes", "created_at"],
                 select(
-                    P.id, P.version, literal("history"), P.notebook_state, P.state_bytes, P.updated_at
+                    P.id,
+                    P.version,
+                    literal("history"),
+                    P.notebook_state,
+                    P.state_bytes,
+                    P.updated_at,
                 ).where(*matching, P.notebook_state.is_not(None)),
             )
         )
@@ -149,7 +154,9 @@ class ProgressService:
         current = await session.scalar(_row(user_id, module_id))
         if current is not None or base != 0:
             raise _Conflict(
-                _LostRace(current.version if current else 0, current.updated_at if current else None)
+                _LostRace(
+                    current.version if current else 0, current.updated_at if current else None
+                )
             )
         session.add(
             P(
@@ -201,13 +208,17 @@ class ProgressService:
         )
         await session.execute(
             delete(S).where(
-                S.progress_id == progress_id, S.reason == reason, S.id.not_in(newest.scalar_subquery())
+                S.progress_id == progress_id,
+                S.reason == reason,
+                S.id.not_in(newest.scalar_subquery()),
             )
         )
 
     async def _require_row(self, user_id: str, module: LearningModule) -> UserModuleProgress:
         async with self._sessions() as session:
-            row = await session.scalar(_row(user_id, module.id).execution_options(populate_existing=True))
+            row = await session.scalar(
+                _row(user_id, module.id).execution_options(populate_existing=True)
+            )
         assert row is not None, "the row was written in the transaction that just committed"
         return row
 

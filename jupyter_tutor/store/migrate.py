@@ -27,5 +27,7 @@ async def upgrade_to_head(connection: AsyncConnection) -> None:
     start together, so only one of them runs each migration.
     """
     if connection.dialect.name == "postgresql":
-        await connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
+        await connection.execute(
+            text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK}
+        )
     await connection.run_sync(lambda sync: command.upgrade(alembic_config(sync), "head"))

@@ -57,6 +57,12 @@ class TutorHandler(ExtensionHandlerMixin, APIHandler):
     def log_exception(self, typ: Any, value: Any, tb: Any) -> None:
         # Expected errors (bad input, conflicts) are answers, not server faults.
         if isinstance(value, TutorError) and value.status < 500:
-            self.log.info("%s %s -> %s: %s", self.request.method, self.request.path, value.status, value.message)
+            self.log.info(
+                "%s %s -> %s: %s",
+                self.request.method,
+                self.request.path,
+                value.status,
+                value.message,
+            )
             return
         super().log_exception(typ, value, tb)

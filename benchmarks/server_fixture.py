@@ -1,0 +1,95 @@
+"""Start a real jupyter-server with jupyter-tutor for a benchmark, on a free local port."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+TOKEN = "benchmark-token"
+MODULE_ID = "benchmark"
+BENCHMARK_MODULE = {
+    "nbformat": 4,
+    "nbformat_minor": 5,
+    "cells": [],
+    "metadata": {"jupyter_tutor": {"module": {"id": MODULE_ID, "title": "Benchmark", "order": 1}}},
+}
+
+
+@dataclass(frozen=True)
+class Server:
+    port: int
+    root_dir: Path
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"token {TOKEN}", "Content-Type": "application/json"}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_up(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/jupyter-tutor/api/modules",
+        headers={"Authorization": f"token {TOKEN}"},
+    )
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            stderr = process.stderr.read().decode() if process.stderr else ""
+            raise RuntimeError(f"jupyter-server exited during start-up:\n{stderr}")
+        try:
+            with urllib.request.urlopen(request, timeout=2) as response:
+                json.load(response)
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError("jupyter-server did not start")
+
+
+@contextmanager
+def running_server(database_url: str | None = None) -> Iterator[Server]:
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch, "root")
+        root.mkdir()
+        modules = Path(scratch, "modules")
+        modules.mkdir()
+        (modules / "benchmark.ipynb").write_text(json.dumps(BENCHMARK_MODULE))
+        port = _free_port()
+        url = database_url or f"sqlite:///{Path(scratch, 'tutor.db')}"
+        command = [
+            sys.executable,
+            "-m",
+            "jupyter_server",
+            f"--port={port}",
+            "--ip=127.0.0.1",
+            "--no-browser",
+            f"--ServerApp.root_dir={root}",
+            f"--IdentityProvider.token={TOKEN}",
+            "--ServerApp.jpserver_extensions={'jupyter_tutor': True}",
+            f"--TutorApp.database_url={url}",
+            f"--TutorApp.modules_dir={modules}",
+            "--allow-root",
+            "--log-level=" + os.environ.get("BENCH_LOG_LEVEL", "WARN"),
+        ]
+        env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(Path(scratch, "runtime"))}
+        process = subprocess.Popen(
+            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        try:
+            _wait_until_up(port, process)
+            yield Server(port, root)
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
