@@ -223,3 +223,20 @@ async def test_saved_notebook_round_trips_exactly(api):
     await api("progress", "alpha", method="PUT", body={"notebook_state": state, "base_version": 0})
     stored = payload(await api("progress", "alpha"))["notebook_state"]
     assert json.dumps(stored, sort_keys=True) == json.dumps(state, sort_keys=True)
+
+
+async def test_two_tabs_saving_at_once_never_both_win(api):
+    import asyncio
+
+    await save(api, "x = 'start'", base_version=0)
+    first, second = await asyncio.gather(
+        save(api, "x = 'tab one'", base_version=1), save(api, "x = 'tab two'", base_version=1)
+    )
+    assert sorted([first.code, second.code]) == [200, 409]
+    loser = "x = 'tab two'" if first.code == 200 else "x = 'tab one'"
+    conflict = payload(second if first.code == 200 else first)
+    kept = payload(
+        await api("progress", "alpha", "snapshots", str(conflict["conflict_snapshot_id"]))
+    )
+    assert kept["notebook_state"]["cells"][1]["source"] == loser
+    assert payload(await api("progress", "alpha"))["version"] == 2

@@ -38,12 +38,7 @@ class ModuleHandler(TutorHandler):
     async def get(self, module_id: str) -> None:
         module = await self.tutor.modules.require_module(module_id)
         row = await self.tutor.progress.get_progress(self.user_id, module)
-        summary = (
-            ProgressSummary(module.slug, row.status, row.version, row.attempt_count, row.updated_at)
-            if row
-            else None
-        )
-        self.reply(module_json(module, summary))
+        self.reply(module_json(module, ProgressSummary.of(module.slug, row) if row else None))
 
 
 class ModuleOpenHandler(TutorHandler):

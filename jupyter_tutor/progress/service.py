@@ -27,6 +27,10 @@ class ProgressSummary:
     attempt_count: int
     updated_at: datetime | None
 
+    @classmethod
+    def of(cls, module_slug: str, row: UserModuleProgress) -> "ProgressSummary":
+        return cls(module_slug, row.status, row.version, row.attempt_count, row.updated_at)
+
 
 @dataclass(frozen=True)
 class _LostRace:

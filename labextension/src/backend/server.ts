@@ -1,0 +1,149 @@
+import { URLExt } from '@jupyterlab/coreutils';
+import { ServerConnection } from '@jupyterlab/services';
+import { ReadonlyJSONObject } from '@lumino/coreutils';
+import { Signal } from '@lumino/signaling';
+import { TutorApiError } from './errors';
+import { KeepaliveSender } from './keepalive';
+import {
+  ClientConfig,
+  ITutorBackend,
+  ModuleSummary,
+  OpenedModule,
+  Progress,
+  ProgressUpdate
+} from './types';
+
+/**
+ * The tutor backend served by the jupyter-tutor server extension, under
+ * `{baseUrl}jupyter-tutor/api/`.
+ */
+export class ServerTutorBackend implements ITutorBackend {
+  constructor(private readonly _settings: ServerConnection.ISettings) {
+    this._keepalive = new KeepaliveSender(_settings);
+  }
+
+  get progressChanged(): Signal<this, Progress> {
+    return this._progressChanged;
+  }
+
+  get moduleOpened(): Signal<this, OpenedModule> {
+    return this._moduleOpened;
+  }
+
+  getConfig(): Promise<ClientConfig> {
+    return this._request<ClientConfig>('GET', ['config']);
+  }
+
+  async listModules(): Promise<ModuleSummary[]> {
+    const reply = await this._request<{ modules: ModuleSummary[] }>('GET', [
+      'modules'
+    ]);
+    return reply.modules;
+  }
+
+  async openModule(id: string): Promise<OpenedModule> {
+    const opened = await this._request<OpenedModule>('POST', [
+      'modules',
+      id,
+      'open'
+    ]);
+    this._moduleOpened.emit(opened);
+    this._progressChanged.emit(opened.progress);
+    return opened;
+  }
+
+  getProgress(id: string): Promise<Progress> {
+    return this._request<Progress>('GET', ['progress', id]);
+  }
+
+  async saveProgress(id: string, update: ProgressUpdate): Promise<Progress> {
+    const progress = await this._request<Progress>(
+      'PUT',
+      ['progress', id],
+      update
+    );
+    this._progressChanged.emit(progress);
+    return progress;
+  }
+
+  saveProgressOnUnload(id: string, update: ProgressUpdate): boolean {
+    return this._keepalive.send(
+      this._url(['progress', id]),
+      'PUT',
+      JSON.stringify(update)
+    );
+  }
+
+  private _url(segments: string[]): string {
+    return URLExt.join(
+      this._settings.baseUrl,
+      'jupyter-tutor/api',
+      ...segments.map(encodeURIComponent)
+    );
+  }
+
+  private async _request<T>(
+    method: string,
+    segments: string[],
+    body?: ProgressUpdate
+  ): Promise<T> {
+    const init: RequestInit = { method };
+    if (body !== undefined) {
+      init.body = JSON.stringify(body);
+    }
+    let response: Response;
+    try {
+      response = await ServerConnection.makeRequest(
+        this._url(segments),
+        init,
+        this._settings
+      );
+    } catch {
+      throw new TutorApiError(
+        0,
+        'network_error',
+        'the Jupyter server cannot be reached'
+      );
+    }
+    const reply = await readJson(response);
+    if (!response.ok) {
+      throw refusal(response, reply);
+    }
+    return reply as T;
+  }
+
+  private readonly _keepalive: KeepaliveSender;
+  private readonly _progressChanged = new Signal<this, Progress>(this);
+  private readonly _moduleOpened = new Signal<this, OpenedModule>(this);
+}
+
+/** The JSON body of a response, or null if it has none (or not JSON). */
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The error for a refused request: the contract's `{error, message, ...}`
+ * body when there is one (proxies and tornado itself may answer with HTML).
+ */
+function refusal(response: Response, reply: unknown): TutorApiError {
+  if (isObject(reply) && typeof reply.error === 'string') {
+    const message =
+      typeof reply.message === 'string' ? reply.message : reply.error;
+    return new TutorApiError(response.status, reply.error, message, reply);
+  }
+  return new TutorApiError(
+    response.status,
+    'http_error',
+    `${response.status} ${response.statusText}`.trim()
+  );
+}
+
+function isObject(value: unknown): value is ReadonlyJSONObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,5 @@
+import { backendPlugin } from './backend/plugin';
+import { modulesPlugin } from './modules/plugin';
+import { progressPlugin } from './progress/plugin';
+
+export default [backendPlugin, modulesPlugin, progressPlugin];

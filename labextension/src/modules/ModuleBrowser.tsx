@@ -1,0 +1,144 @@
+import { ReactWidget, refreshIcon } from '@jupyterlab/ui-components';
+import { CommandRegistry } from '@lumino/commands';
+import { Message } from '@lumino/messaging';
+import React from 'react';
+import { errorMessage } from '../backend/errors';
+import { ITutorBackend } from '../backend/token';
+import { ModuleSummary } from '../backend/types';
+import { ProgressCommandIDs } from '../progress/commands';
+import { ModuleCommandIDs } from './commands';
+import { ModuleCard } from './ModuleCard';
+
+/**
+ * The left-sidebar list of learning modules with the student's status.
+ *
+ * It reloads whenever this client changes progress, but only while it is
+ * visible: when hidden it remembers to reload on the next show.
+ */
+export class ModuleBrowser extends ReactWidget {
+  constructor(
+    private readonly _backend: ITutorBackend,
+    private readonly _commands: CommandRegistry
+  ) {
+    super();
+    this.addClass('jp-TutorModuleBrowser');
+    _backend.progressChanged.connect(this._markStale, this);
+  }
+
+  /** Reload the modules now. */
+  async refresh(): Promise<void> {
+    const request = ++this._latestRequest;
+    this._stale = false;
+    this._loading = true;
+    this.update();
+    try {
+      const modules = await this._backend.listModules();
+      if (request === this._latestRequest) {
+        this._modules = modules;
+        this._error = null;
+      }
+    } catch (reason) {
+      if (request === this._latestRequest) {
+        this._error = errorMessage(reason);
+      }
+    }
+    if (request === this._latestRequest) {
+      this._loading = false;
+      this.update();
+    }
+  }
+
+  protected onAfterAttach(msg: Message): void {
+    super.onAfterAttach(msg);
+    this._refreshIfStale();
+  }
+
+  protected onAfterShow(msg: Message): void {
+    super.onAfterShow(msg);
+    this._refreshIfStale();
+  }
+
+  protected render(): JSX.Element {
+    return (
+      <>
+        <div className="jp-TutorModuleBrowser-header">
+          <h2 className="jp-TutorModuleBrowser-heading">Learning modules</h2>
+          <button
+            type="button"
+            className="jp-TutorModuleBrowser-refresh jp-Button jp-mod-minimal"
+            title="Refresh modules"
+            aria-label="Refresh modules"
+            disabled={this._loading}
+            onClick={() => void this.refresh()}
+          >
+            <refreshIcon.react tag="span" />
+          </button>
+        </div>
+        {this._renderBody()}
+      </>
+    );
+  }
+
+  private _renderBody(): JSX.Element {
+    if (this._error !== null) {
+      return (
+        <div className="jp-TutorModuleBrowser-error" role="alert">
+          <p>Could not load modules: {this._error}</p>
+          <button
+            type="button"
+            className="jp-TutorModuleBrowser-retry jp-Button jp-mod-styled jp-mod-accept"
+            disabled={this._loading}
+            onClick={() => void this.refresh()}
+          >
+            Retry
+          </button>
+        </div>
+      );
+    }
+    if (this._modules === null) {
+      return <p className="jp-TutorModuleBrowser-message">Loading modules…</p>;
+    }
+    if (this._modules.length === 0) {
+      return (
+        <p className="jp-TutorModuleBrowser-message">
+          No learning modules are available yet.
+        </p>
+      );
+    }
+    return (
+      <ul className="jp-TutorModuleBrowser-grid">
+        {this._modules.map(module => (
+          <ModuleCard
+            key={module.id}
+            module={module}
+            onOpen={id =>
+              void this._commands.execute(ModuleCommandIDs.openModule, { id })
+            }
+            onMarkCompleted={id =>
+              void this._commands.execute(ProgressCommandIDs.markCompleted, {
+                id
+              })
+            }
+          />
+        ))}
+      </ul>
+    );
+  }
+
+  private _markStale(): void {
+    this._stale = true;
+    this._refreshIfStale();
+  }
+
+  private _refreshIfStale(): void {
+    if (this._stale && this.isVisible) {
+      void this.refresh();
+    }
+  }
+
+  private _modules: ModuleSummary[] | null = null;
+  private _error: string | null = null;
+  private _loading = false;
+  private _stale = true;
+  private _latestRequest = 0;
+}

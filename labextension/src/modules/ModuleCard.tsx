@@ -1,0 +1,45 @@
+import React from 'react';
+import { ModuleSummary } from '../backend/types';
+import { StatusBadge } from './StatusBadge';
+
+export interface IModuleCardProps {
+  module: ModuleSummary;
+  onOpen: (id: string) => void;
+  onMarkCompleted: (id: string) => void;
+}
+
+/** One module in the browser: open it by its title, or mark it completed. */
+export function ModuleCard(props: IModuleCardProps): JSX.Element {
+  const { module, onOpen, onMarkCompleted } = props;
+  return (
+    <li
+      className="jp-TutorModuleCard"
+      data-module-id={module.id}
+      data-status={module.status}
+    >
+      <button
+        type="button"
+        className="jp-TutorModuleCard-open"
+        title={`Open ${module.title}`}
+        onClick={() => onOpen(module.id)}
+      >
+        <span className="jp-TutorModuleCard-title">{module.title}</span>
+        <span className="jp-TutorModuleCard-description">
+          {module.description}
+        </span>
+      </button>
+      <div className="jp-TutorModuleCard-footer">
+        <StatusBadge status={module.status} />
+        {module.status !== 'completed' && (
+          <button
+            type="button"
+            className="jp-TutorModuleCard-complete jp-Button jp-mod-styled jp-mod-reject"
+            onClick={() => onMarkCompleted(module.id)}
+          >
+            Mark completed
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,71 @@
+import {
+  ILayoutRestorer,
+  JupyterFrontEnd,
+  JupyterFrontEndPlugin
+} from '@jupyterlab/application';
+import { ICommandPalette, Notification } from '@jupyterlab/apputils';
+import { IDocumentManager } from '@jupyterlab/docmanager';
+import { errorMessage } from '../backend/errors';
+import { ITutorBackend } from '../backend/token';
+import { ModuleCommandIDs } from './commands';
+import { tutorIcon } from './icon';
+import { ModuleBrowser } from './ModuleBrowser';
+import { openModule } from './openModule';
+
+export const modulesPlugin: JupyterFrontEndPlugin<void> = {
+  id: 'jupyter-tutor:modules',
+  description: 'The learning module browser in the left sidebar.',
+  autoStart: true,
+  requires: [ITutorBackend, IDocumentManager],
+  optional: [ILayoutRestorer, ICommandPalette],
+  activate: (
+    app: JupyterFrontEnd,
+    backend: ITutorBackend,
+    docManager: IDocumentManager,
+    restorer: ILayoutRestorer | null,
+    palette: ICommandPalette | null
+  ): void => {
+    const browser = new ModuleBrowser(backend, app.commands);
+    browser.id = 'jupyter-tutor-module-browser';
+    browser.title.icon = tutorIcon;
+    browser.title.caption = 'Learning modules';
+    app.shell.add(browser, 'left', { rank: 600 });
+    restorer?.add(browser, browser.id);
+
+    app.commands.addCommand(ModuleCommandIDs.openModuleBrowser, {
+      label: 'Show Learning Modules',
+      caption: 'Show the learning modules in the left sidebar',
+      icon: tutorIcon,
+      execute: () => app.shell.activateById(browser.id)
+    });
+
+    app.commands.addCommand(ModuleCommandIDs.openModule, {
+      label: 'Open Learning Module',
+      caption: 'Open your copy of a learning module',
+      describedBy: {
+        args: {
+          type: 'object',
+          properties: {
+            id: { type: 'string', description: 'The module id' }
+          },
+          required: ['id']
+        }
+      },
+      isEnabled: args => typeof args.id === 'string',
+      execute: async args => {
+        try {
+          await openModule(backend, docManager, args.id as string);
+        } catch (reason) {
+          Notification.error(
+            `Could not open the module: ${errorMessage(reason)}`
+          );
+        }
+      }
+    });
+
+    palette?.addItem({
+      command: ModuleCommandIDs.openModuleBrowser,
+      category: 'Jupyter Tutor'
+    });
+  }
+};

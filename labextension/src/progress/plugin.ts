@@ -1,0 +1,145 @@
+import {
+  JupyterFrontEnd,
+  JupyterFrontEndPlugin
+} from '@jupyterlab/application';
+import { ICommandPalette, Notification } from '@jupyterlab/apputils';
+import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
+import { ISettingRegistry } from '@jupyterlab/settingregistry';
+import { errorMessage } from '../backend/errors';
+import { ITutorBackend } from '../backend/token';
+import { WorkingCopyAutosave } from './autosave';
+import { autosaveIntervalSeconds } from './autosaveInterval';
+import { ProgressCommandIDs } from './commands';
+import { saveOnPageExit } from './pageExit';
+import { SaveStatus } from './SaveStatus';
+import { workingCopyModuleId } from './workingCopy';
+
+const PLUGIN_ID = 'jupyter-tutor:progress';
+
+export const progressPlugin: JupyterFrontEndPlugin<void> = {
+  id: PLUGIN_ID,
+  description: 'Auto-saves module working copies to the student progress.',
+  autoStart: true,
+  requires: [ITutorBackend, INotebookTracker, ISettingRegistry],
+  optional: [ICommandPalette],
+  activate: (
+    app: JupyterFrontEnd,
+    backend: ITutorBackend,
+    tracker: INotebookTracker,
+    settingRegistry: ISettingRegistry,
+    palette: ICommandPalette | null
+  ): void => {
+    const autosaves = new Map<NotebookPanel, WorkingCopyAutosave>();
+    let intervalSeconds = autosaveIntervalSeconds(null, null);
+
+    const track = async (panel: NotebookPanel): Promise<void> => {
+      await panel.context.ready;
+      const moduleId = workingCopyModuleId(panel.context.model);
+      if (panel.isDisposed || autosaves.has(panel) || moduleId === null) {
+        return;
+      }
+      const autosave = new WorkingCopyAutosave({
+        backend,
+        panel,
+        moduleId,
+        intervalSeconds
+      });
+      autosaves.set(panel, autosave);
+      const status = new SaveStatus(autosave);
+      if (!panel.toolbar.insertAfter('spacer', 'tutorSaveStatus', status)) {
+        panel.toolbar.addItem('tutorSaveStatus', status);
+      }
+      panel.disposed.connect(() => {
+        autosaves.delete(panel);
+        autosave.dispose();
+      });
+    };
+
+    // Start once the interval is known; notebooks opened meanwhile are
+    // picked up from the tracker.
+    void Promise.all([
+      settingRegistry.load(PLUGIN_ID).catch(reason => {
+        console.error('jupyter-tutor: cannot load the settings.', reason);
+        return null;
+      }),
+      backend.getConfig().catch(reason => {
+        console.warn('jupyter-tutor: cannot load the course config.', reason);
+        return null;
+      })
+    ]).then(([settings, config]) => {
+      intervalSeconds = autosaveIntervalSeconds(settings, config);
+      settings?.changed.connect(() => {
+        intervalSeconds = autosaveIntervalSeconds(settings, config);
+        autosaves.forEach(autosave => {
+          autosave.intervalSeconds = intervalSeconds;
+        });
+      });
+      tracker.forEach(panel => void track(panel));
+      tracker.widgetAdded.connect((_, panel) => void track(panel));
+    });
+
+    saveOnPageExit(() => autosaves.values());
+
+    const current = (): WorkingCopyAutosave | null => {
+      const panel = tracker.currentWidget;
+      return (panel && autosaves.get(panel)) ?? null;
+    };
+
+    app.commands.addCommand(ProgressCommandIDs.markCompleted, {
+      label: 'Mark Module Completed',
+      caption:
+        'Mark a learning module completed (by default the one of the current notebook)',
+      describedBy: {
+        args: {
+          type: 'object',
+          properties: {
+            id: {
+              type: 'string',
+              description: 'The module id; the current notebook’s if omitted'
+            }
+          }
+        }
+      },
+      isEnabled: args => typeof args.id === 'string' || current() !== null,
+      execute: async args => {
+        const id = typeof args.id === 'string' ? args.id : current()?.moduleId;
+        if (id === undefined) {
+          return;
+        }
+        try {
+          // Store the latest work along with the completion.
+          for (const autosave of autosaves.values()) {
+            if (autosave.moduleId === id) {
+              await autosave.save();
+            }
+          }
+          await backend.saveProgress(id, { status: 'completed' });
+          Notification.success('Module marked completed.', {
+            autoClose: 3000
+          });
+        } catch (reason) {
+          Notification.error(
+            `Could not mark the module completed: ${errorMessage(reason)}`
+          );
+        }
+      }
+    });
+
+    app.commands.addCommand(ProgressCommandIDs.saveProgress, {
+      label: 'Save Module Progress',
+      caption: 'Save the current module notebook to your progress now',
+      isEnabled: () => {
+        const autosave = current();
+        return autosave !== null && !autosave.isHalted;
+      },
+      execute: () => current()?.saveNow()
+    });
+
+    for (const command of [
+      ProgressCommandIDs.markCompleted,
+      ProgressCommandIDs.saveProgress
+    ]) {
+      palette?.addItem({ command, category: 'Jupyter Tutor' });
+    }
+  }
+};

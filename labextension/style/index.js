@@ -1,0 +1,2 @@
+import './modules.css';
+import './saveStatus.css';
