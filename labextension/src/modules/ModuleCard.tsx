@@ -33,7 +33,7 @@ export function ModuleCard(props: IModuleCardProps): JSX.Element {
         {module.status !== 'completed' && (
           <button
             type="button"
-            className="jp-TutorModuleCard-complete jp-Button jp-mod-styled jp-mod-reject"
+            className="jp-TutorModuleCard-complete"
             onClick={() => onMarkCompleted(module.id)}
           >
             Mark completed

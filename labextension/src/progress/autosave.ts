@@ -20,10 +20,11 @@ const EXECUTION_QUIET_MS = 2000;
  * Saves a module working copy to the student's progress: every few seconds
  * and after cells run, whenever it changed.
  *
- * Each save writes the file first, then sends the notebook with the progress
- * version it was edited from. If newer work was saved elsewhere (another tab
- * or machine) the backend refuses it and auto-saving stops until the module
- * is reopened, which brings that newer work into this notebook.
+ * Each save sends the notebook with the progress version it was edited
+ * from, then writes the file too, so both hold the same work. If newer work
+ * was saved elsewhere (another tab or machine) the backend refuses it and
+ * auto-saving stops until the module is reopened, which brings that newer
+ * work into this notebook.
  */
 export class WorkingCopyAutosave implements IDisposable {
   constructor(options: WorkingCopyAutosave.IOptions) {
@@ -130,15 +131,18 @@ export class WorkingCopyAutosave implements IDisposable {
       if (baseVersion === null) {
         return;
       }
-      const context = this._panel.context;
-      if (context.model.dirty) {
-        await context.save();
-      }
       const progress = await this._backend.saveProgress(
         this.moduleId,
         this._update(baseVersion)
       );
       this._baseVersion = progress.version;
+      // The file is written only once the backend accepted the work: after a
+      // refusal, a file newer than the work saved elsewhere would stop
+      // reopening the module from restoring that work.
+      const context = this._panel.context;
+      if (context.model.dirty) {
+        await context.save();
+      }
       this._setState({ kind: 'saved', at: new Date() });
     } catch (reason) {
       if (reason instanceof TutorApiError && reason.status === 409) {

@@ -1,0 +1,1 @@
+"""How the tutor teaches: hint levels, escalation, the output guardrail (pure, no I/O)."""

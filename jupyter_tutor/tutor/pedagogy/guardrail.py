@@ -1,0 +1,168 @@
+"""Keep solutions out of hints: code blocks, code lines and avoided words (pure).
+
+The model is told the rules, but a student can talk it out of them ("ignore previous
+instructions…"). So every answer below the module's code-allowed level passes through
+this guard before the student sees it, while it streams: text goes out line by line,
+code blocks are held until they close, and whatever breaks the level's rules is left
+out and recorded. A line the student wrote themselves may always be quoted back.
+"""
+
+import ast
+import re
+from dataclasses import dataclass, field
+
+from .levels import HintLevel
+from .settings import TutorSettings
+
+FENCE = re.compile(r"^\s*(```|~~~)")
+INLINE_CODE = re.compile(r"`([^`\n]+)`")
+LIST_MARKER = re.compile(r"^\s*(?:[-*+>]|\d+[.)])\s+")
+BLOCK_KEYWORDS = re.compile(r"^(def|class|for|while|if|elif|else|with|try|except|finally)\b.*:\s*$")
+CODE_NODES = (
+    ast.Call, ast.Assign, ast.AugAssign, ast.AnnAssign, ast.FunctionDef, ast.AsyncFunctionDef,
+    ast.ClassDef, ast.For, ast.While, ast.If, ast.With, ast.Return, ast.Import, ast.ImportFrom,
+    ast.Lambda, ast.ListComp, ast.DictComp, ast.SetComp, ast.GeneratorExp, ast.Subscript,
+    ast.BinOp, ast.Try, ast.Raise, ast.Assert, ast.Delete,
+)  # fmt: skip
+# Completions that let a line cut out of a longer statement parse on its own.
+CLOSERS = ("", "\n    pass", ")", "])", "]])", "}", "))")
+
+REMOVED_BLOCK = "*(The tutor wrote code here; it was left out so you can write it yourself.)*"
+MASK = "…"
+
+
+@dataclass(frozen=True)
+class Violation:
+    kind: str  # "code_block" | "code_line" | "inline_code" | "avoid_term"
+    detail: str
+
+
+def _normalise(code: str) -> str:
+    return " ".join(code.split())
+
+
+def looks_like_code(line: str) -> bool:
+    text = LIST_MARKER.sub("", line).strip()
+    if not text:
+        return False
+    if BLOCK_KEYWORDS.match(text):
+        return True
+    for closer in CLOSERS:
+        try:
+            tree = ast.parse(text + closer)
+        except (SyntaxError, ValueError):
+            continue
+        return any(isinstance(node, CODE_NODES) for node in ast.walk(tree))
+    return False
+
+
+@dataclass
+class StreamGuard:
+    """Feed the model's deltas in; get back only what may reach the student."""
+
+    level: HintLevel
+    settings: TutorSettings
+    student_code: str = ""
+    violations: list[Violation] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._pending = ""
+        self._block: list[str] | None = None
+        self._code_lines = 0
+        self._own_lines = {
+            _normalise(line) for line in self.student_code.splitlines() if line.strip()
+        }
+        words = sorted(self.settings.avoid, key=len, reverse=True)
+        self._avoid = (
+            re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+            if words
+            else None
+        )
+
+    @property
+    def active(self) -> bool:
+        return self.level.number < self.settings.code_allowed_level or self._avoid is not None
+
+    def feed(self, delta: str) -> str:
+        self._pending += delta
+        out: list[str] = []
+        while "\n" in self._pending:
+            line, self._pending = self._pending.split("\n", 1)
+            out.append(self._line(line + "\n"))
+        return "".join(out)
+
+    def finish(self) -> str:
+        tail = self._line(self._pending) if self._pending else ""
+        self._pending = ""
+        if self._block is not None:  # an unclosed fence still counts as a block
+            tail += self._close_block()
+        return tail
+
+    def _limited(self) -> bool:
+        return self.level.number < self.settings.code_allowed_level
+
+    def _budget_allows(self, lines: int) -> bool:
+        limit = self.level.max_code_lines
+        return not self._limited() or limit is None or self._code_lines + lines <= limit
+
+    def _is_own(self, code: str) -> bool:
+        return _normalise(code) in self._own_lines
+
+    def _line(self, line: str) -> str:
+        if self._block is not None:
+            self._block.append(line)
+            return self._close_block() if FENCE.match(line) else ""
+        if FENCE.match(line):
+            self._block = [line]
+            return ""
+        if self._limited() and looks_like_code(line) and not self._is_own(line):
+            if not self._budget_allows(1):
+                self.violations.append(Violation("code_line", line.strip()))
+                return ""
+            self._code_lines += 1
+        return self._mask_avoided(self._inline_code(line))
+
+    def _inline_code(self, line: str) -> str:
+        if not self._limited():
+            return line
+
+        def keep_or_drop(match: re.Match) -> str:
+            code = match.group(1)
+            if self._is_own(code) or not looks_like_code(code):
+                return match.group(0)
+            if self._budget_allows(1):
+                self._code_lines += 1
+                return match.group(0)
+            self.violations.append(Violation("inline_code", code))
+            return f"`{MASK}`"
+
+        return INLINE_CODE.sub(keep_or_drop, line)
+
+    def _close_block(self) -> str:
+        block, self._block = self._block or [], None
+        body = [line for line in block[1:] if not FENCE.match(line) and line.strip()]
+        code = [line for line in body if not self._is_own(line)]
+        if self._budget_allows(len(code)):
+            self._code_lines += len(code) if self._limited() else 0
+            return self._mask_avoided("".join(block))
+        self.violations.append(Violation("code_block", "".join(body).strip()[:200]))
+        return REMOVED_BLOCK + "\n"
+
+    def _mask_avoided(self, text: str) -> str:
+        if self._avoid is None:
+            return text
+
+        def mask(match: re.Match) -> str:
+            self.violations.append(Violation("avoid_term", match.group(0)))
+            return MASK
+
+        return self._avoid.sub(mask, text)
+
+
+def guard(
+    text: str, level: HintLevel, settings: TutorSettings, student_code: str = ""
+) -> tuple[str, list[Violation]]:
+    """The whole answer at once: the cleaned text and what was taken out."""
+    stream = StreamGuard(level, settings, student_code)
+    cleaned = stream.feed(text) + stream.finish()
+    return cleaned, stream.violations
