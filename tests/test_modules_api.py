@@ -111,3 +111,26 @@ async def test_a_copy_newer_than_the_saved_work_is_left_alone(api, jp_root_dir: 
 
 async def test_open_unknown_module_is_404(api):
     assert (await api("modules", "nope", "open", method="POST")).code == 404
+
+
+async def test_a_copy_that_lost_a_save_race_is_restored_even_if_written_later(
+    api, jp_root_dir: Path
+):
+    opened = payload(await api("modules", "alpha", "open", method="POST"))
+    base = opened["progress"]["version"]
+    other_tab = fixture_notebook("alpha", "Alpha", 1, source="x = 'other tab won'")
+    await api(
+        "progress", "alpha", method="PUT", body={"notebook_state": other_tab, "base_version": base}
+    )
+    stale = fixture_notebook("alpha", "Alpha", 1, source="x = 'stale tab'")
+    refused = await api(
+        "progress", "alpha", method="PUT", body={"notebook_state": stale, "base_version": base}
+    )
+    assert refused.code == 409
+    # The stale tab's editor keeps writing its file after the refused save.
+    (jp_root_dir / opened["path"]).write_text(json.dumps(stale))
+
+    reopened = payload(await api("modules", "alpha", "open", method="POST"))
+    assert reopened["restored"] is True
+    assert code_of(jp_root_dir / reopened["path"]) == "x = 'other tab won'"
+    assert code_of(jp_root_dir / reopened["backup_path"]) == "x = 'stale tab'"

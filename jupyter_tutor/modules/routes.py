@@ -52,6 +52,7 @@ class ModuleOpenHandler(TutorHandler):
             module,
             row.notebook_state if row else None,
             row.updated_at if row else None,
+            copy_is_stale=await self.tutor.progress.rejected_since_last_save(self.user_id, module),
         )
         if row is None or row.status == "not_started":
             row = await self.tutor.progress.update_progress(

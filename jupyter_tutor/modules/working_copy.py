@@ -1,8 +1,9 @@
 """The student's own copy of a module notebook, in their workspace.
 
 Created from the saved progress (work done on another machine) or else from the
-module notebook. When the saved progress is newer than an existing copy and differs
-from it, the copy is restored and the old file kept beside it, so neither is lost.
+module notebook. When the saved progress is newer than an existing copy (or the copy
+lost a save race to it) and differs from it, the copy is restored and the old file
+kept beside it, so neither is lost.
 """
 
 import json
@@ -45,8 +46,14 @@ class WorkingCopies:
         return str(PurePosixPath(self._folder, module.notebook_filename))
 
     async def open(
-        self, module: LearningModule, saved_state: dict[str, Any] | None, saved_at: datetime | None
+        self,
+        module: LearningModule,
+        saved_state: dict[str, Any] | None,
+        saved_at: datetime | None,
+        *,
+        copy_is_stale: bool = False,
     ) -> OpenedCopy:
+        """``copy_is_stale``: the copy on disk lost a save race, whatever its file time."""
         path = self.path_of(module)
         if not await ensure_async(self._contents.file_exists(path)):
             await self._ensure_folder()
@@ -57,7 +64,7 @@ class WorkingCopies:
         if saved_state is None or saved_at is None:
             return OpenedCopy(path, created=False, restored=False, backup_path=None)
         current = await ensure_async(self._contents.get(path, content=True, type="notebook"))
-        newer = as_utc(saved_at) > as_utc(current["last_modified"])
+        newer = copy_is_stale or as_utc(saved_at) > as_utc(current["last_modified"])
         if not newer or _cells(current["content"]) == _cells(saved_state):
             return OpenedCopy(path, created=False, restored=False, backup_path=None)
         stem = PurePosixPath(module.notebook_filename).stem

@@ -97,6 +97,22 @@ class ProgressService:
             )
             return list(rows)
 
+    async def rejected_since_last_save(self, user_id: str, module: LearningModule) -> bool:
+        """A stale copy tried to save after the current state was accepted."""
+        async with self._sessions() as session:
+            found = await session.scalar(
+                select(S.id)
+                .join(P, P.id == S.progress_id)
+                .where(
+                    P.user_id == user_id,
+                    P.module_id == module.id,
+                    S.reason == "conflict",
+                    S.created_at >= P.updated_at,
+                )
+                .limit(1)
+            )
+            return found is not None
+
     async def get_snapshot(
         self, user_id: str, module: LearningModule, snapshot_id: int
     ) -> ProgressSnapshot:
