@@ -7,7 +7,7 @@ from pathlib import Path
 from jupyter_core.paths import jupyter_data_dir
 from jupyter_server.extension.application import ExtensionApp
 from sqlalchemy.engine import make_url
-from traitlets import Integer, Unicode, default, validate
+from traitlets import Bool, Float, Integer, Unicode, default, validate
 
 from .errors import StoreUnavailable
 from .modules.catalog import scan
@@ -18,6 +18,12 @@ from .progress.routes import progress_routes
 from .progress.service import ProgressService
 from .store.engine import create_engine, create_sessions
 from .store.migrate import upgrade_to_head
+from .tutor.history import TutorHistory
+from .tutor.limits import Limits
+from .tutor.llm import LanguageModel, ModelSettings
+from .tutor.routes import tutor_routes
+from .tutor.service import TutorService
+from .tutor.similarity.same_problem import DEFAULT_THRESHOLD
 from .web.client_config import ClientConfigHandler
 
 API = "jupyter-tutor/api"
@@ -59,6 +65,59 @@ class TutorApp(ExtensionApp):
         20, config=True, help="Earlier notebook saves kept per student and module, for undo."
     )
 
+    llm_base_url = Unicode(
+        None,
+        allow_none=True,
+        config=True,
+        help="""OpenAI-compatible endpoint for the tutor (OpenAI, Ollama, vLLM, LiteLLM…).
+        Default: $OPENAI_BASE_URL. With neither this nor an API key, the tutor gives
+        offline hints. Never sent to browsers or logged.""",
+    )
+    llm_api_key = Unicode(
+        None,
+        allow_none=True,
+        config=True,
+        help="API key for the endpoint. Default: $OPENAI_API_KEY. Never sent or logged.",
+    )
+    llm_model = Unicode(
+        config=True, help="Chat model name. Default: $JUPYTER_TUTOR_MODEL, else gpt-4o-mini."
+    )
+    embedding_model = Unicode(
+        "",
+        config=True,
+        help="Embedding model for same-problem detection; empty: a local embedding.",
+    )
+    llm_timeout_seconds = Float(60.0, config=True, help="Timeout of one model request.")
+    llm_max_retries = Integer(2, config=True, help="Retries of a failed model request.")
+    rewrite_violations = Bool(
+        True,
+        config=True,
+        help="Ask the model to rewrite answers that broke the hint level's rules.",
+    )
+    same_problem_threshold = Float(
+        DEFAULT_THRESHOLD,
+        config=True,
+        help="Cosine similarity at or above which a follow-up is about the same problem.",
+    )
+    requests_per_minute = Integer(
+        0, config=True, help="Questions to the model per student per minute (0: no limit)."
+    )
+    tokens_per_day = Integer(
+        0, config=True, help="Model tokens per student per UTC day (0: no limit)."
+    )
+
+    @default("llm_base_url")
+    def _default_llm_base_url(self) -> str | None:
+        return os.environ.get("OPENAI_BASE_URL") or None
+
+    @default("llm_api_key")
+    def _default_llm_api_key(self) -> str | None:
+        return os.environ.get("OPENAI_API_KEY") or None
+
+    @default("llm_model")
+    def _default_llm_model(self) -> str:
+        return os.environ.get("JUPYTER_TUTOR_MODEL", "gpt-4o-mini")
+
     @default("database_url")
     def _default_database_url(self) -> str:
         fallback = f"sqlite:///{Path(jupyter_data_dir(), 'jupyter_tutor', 'tutor.db')}"
@@ -88,13 +147,45 @@ class TutorApp(ExtensionApp):
         self.working_copies = WorkingCopies(
             self.serverapp.contents_manager, Path(self.modules_dir), self.working_copy_dir
         )
+        self.tutor = TutorService(
+            TutorHistory(sessions),
+            self.progress,
+            self._language_model(),
+            Limits(self.requests_per_minute, self.tokens_per_day),
+            self.same_problem_threshold,
+            self.log,
+            rewrite=self.rewrite_violations,
+        )
         self._ready: asyncio.Task | None = None
         safe_url = make_url(self.engine.url).render_as_string(hide_password=True)
         self.log.info("jupyter-tutor: database %s, modules from %s", safe_url, self.modules_dir)
 
+    def _language_model(self) -> LanguageModel | None:
+        if not (self.llm_base_url or self.llm_api_key):
+            self.log.info(
+                "jupyter-tutor: no language model configured; the tutor gives offline hints"
+            )
+            return None
+        self.log.info("jupyter-tutor: tutor uses model %s", self.llm_model)
+        return LanguageModel(
+            ModelSettings(
+                base_url=self.llm_base_url,
+                api_key=self.llm_api_key,
+                model=self.llm_model,
+                embedding_model=self.embedding_model,
+                timeout_seconds=self.llm_timeout_seconds,
+                max_retries=self.llm_max_retries,
+            )
+        )
+
     def initialize_handlers(self) -> None:
         self.handlers.extend(
-            [(f"{API}/config", ClientConfigHandler), *module_routes(API), *progress_routes(API)]
+            [
+                (f"{API}/config", ClientConfigHandler),
+                *module_routes(API),
+                *progress_routes(API),
+                *tutor_routes(API),
+            ]
         )
 
     async def _start_jupyter_server_extension(self, serverapp: object) -> None:
@@ -127,6 +218,7 @@ class TutorApp(ExtensionApp):
         self.log.info("jupyter-tutor: %d learning modules ready", len(catalog.modules))
 
     async def stop_extension(self) -> None:
+        await self.tutor.close()
         await self.engine.dispose()
 
 

@@ -119,8 +119,13 @@ def api(jp_fetch: Callable[..., Awaitable[HTTPResponse]]) -> Api:
         body: Any = None,
         user: str = "ada",
         raw: bytes | None = None,
+        params: dict[str, str] | None = None,
     ) -> HTTPResponse:
-        kwargs: dict[str, Any] = {"method": method, "headers": {"X-Test-User": user}}
+        kwargs: dict[str, Any] = {
+            "method": method,
+            "headers": {"X-Test-User": user},
+            "params": params or {},
+        }
         if raw is not None:
             kwargs["body"] = raw
         elif body is not None or method in ("PUT", "POST"):

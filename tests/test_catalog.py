@@ -62,3 +62,19 @@ def test_the_shipped_course_has_the_three_modules():
         ("linear-algebra-basics", "Linear Algebra Basics", "module_02_linear_algebra.ipynb"),
         ("interpolation-methods", "Interpolation Methods", "module_03_interpolation.ipynb"),
     ]
+
+
+def test_tutor_settings_are_validated_with_the_module(tmp_path):
+    good = fixture_notebook("good", "Good", 1)
+    good["metadata"]["jupyter_tutor"]["tutor"] = {"max_level": 3, "avoid": ["polyfit"]}
+    bad = fixture_notebook("bad", "Bad", 2)
+    bad["metadata"]["jupyter_tutor"]["tutor"] = {"max_level": 9}
+    write(tmp_path, "good.ipynb", good)
+    write(tmp_path, "bad.ipynb", bad)
+    catalog = scan(tmp_path)
+    assert [(m.slug, m.tutor_settings) for m in catalog.modules] == [
+        ("good", {"max_level": 3, "avoid": ["polyfit"]}),
+        ("bad", None),
+    ]
+    assert "max_level must be a whole number from 1 to 4" in catalog.problems[0].reason
+    assert "tutor defaults used" in catalog.problems[0].reason

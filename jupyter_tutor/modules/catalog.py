@@ -2,9 +2,11 @@
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+
+from ..tutor.pedagogy.settings import parse_tutor_settings
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 
@@ -16,6 +18,7 @@ class ModuleSpec:
     description: str
     notebook_filename: str
     order: int
+    tutor_settings: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -30,8 +33,8 @@ class Catalog:
     problems: list[CatalogProblem]
 
 
-def module_declaration(notebook: dict[str, Any]) -> Any:
-    return notebook.get("metadata", {}).get("jupyter_tutor", {}).get("module")
+def tutor_block(notebook: dict[str, Any]) -> dict[str, Any]:
+    return notebook.get("metadata", {}).get("jupyter_tutor", {})
 
 
 def parse_declaration(filename: str, declaration: Any) -> ModuleSpec:
@@ -63,13 +66,19 @@ def scan(modules_dir: Path) -> Catalog:
     problems: list[CatalogProblem] = []
     for path in sorted(modules_dir.glob("*.ipynb")):
         try:
-            declaration = module_declaration(json.loads(path.read_text(encoding="utf-8")))
-            if declaration is None:
+            block = tutor_block(json.loads(path.read_text(encoding="utf-8")))
+            if block.get("module") is None:
                 continue
-            spec = parse_declaration(path.name, declaration)
+            spec = parse_declaration(path.name, block["module"])
         except (OSError, ValueError, AttributeError) as error:
             problems.append(CatalogProblem(path.name, str(error)))
             continue
+        try:
+            parse_tutor_settings(block.get("tutor"))
+            spec = replace(spec, tutor_settings=block.get("tutor"))
+        except ValueError as error:
+            # The module stays available; only its tutor falls back to the defaults.
+            problems.append(CatalogProblem(path.name, f"{error} (tutor defaults used)"))
         if spec.slug in modules:
             problems.append(
                 CatalogProblem(

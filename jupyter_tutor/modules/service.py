@@ -22,6 +22,7 @@ async def sync_modules(connection: AsyncConnection, specs: Iterable[ModuleSpec])
             "description": spec.description,
             "notebook_filename": spec.notebook_filename,
             "order": spec.order,
+            "tutor_settings": spec.tutor_settings,
             "active": True,
         }
         statement = insert_or_update(connection.dialect.name, table).values(**values)

@@ -40,6 +40,8 @@ class LearningModule(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     notebook_filename: Mapped[str] = mapped_column(String(255))
     order: Mapped[int] = mapped_column(Integer, index=True)
+    # metadata.jupyter_tutor.tutor of the module notebook, validated at sync.
+    tutor_settings: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     # False once its notebook leaves modules_dir: hidden from students, progress kept.
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
@@ -82,3 +84,55 @@ class ProgressSnapshot(Base):
 def as_utc(moment: datetime) -> datetime:
     """SQLite hands timestamps back without a zone; they were written in UTC."""
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+class ChatSession(Base):
+    __tablename__ = "chat_sessions"
+    __table_args__ = (
+        UniqueConstraint("user_id", "session_type", "module_id", name="uq_chat_session"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(255), index=True)
+    session_type: Mapped[str] = mapped_column(String(20))
+    module_id: Mapped[int | None] = mapped_column(ForeignKey("learning_modules.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ChatMessage(Base):
+    """One chat message. A student's message keeps its hidden context for the record."""
+
+    __tablename__ = "chat_messages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("chat_sessions.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[str] = mapped_column(String(20))  # "user" | "assistant"
+    content: Mapped[str] = mapped_column(Text)
+    cell_code: Mapped[str] = mapped_column(Text, default="")
+    error_output: Mapped[str] = mapped_column(Text, default="")
+    level: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    same_problem: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    provider: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    partial: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The turn's context embedding, compared with the next turn's (same-problem detection).
+    embedding: Mapped[list[float] | None] = mapped_column(JSON, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class TutorUsage(Base):
+    """Tokens used per answer, for the per-user limits and for reporting."""
+
+    __tablename__ = "tutor_usage"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(255), index=True)
+    module_id: Mapped[int] = mapped_column(ForeignKey("learning_modules.id"))
+    provider: Mapped[str] = mapped_column(String(20))
+    prompt_tokens: Mapped[int] = mapped_column(Integer, default=0)
+    completion_tokens: Mapped[int] = mapped_column(Integer, default=0)
+    total_tokens: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, index=True
+    )

@@ -1,5 +1,6 @@
 import { backendPlugin } from './backend/plugin';
 import { modulesPlugin } from './modules/plugin';
 import { progressPlugin } from './progress/plugin';
+import { tutorPlugin } from './tutor/plugin';
 
-export default [backendPlugin, modulesPlugin, progressPlugin];
+export default [backendPlugin, modulesPlugin, progressPlugin, tutorPlugin];

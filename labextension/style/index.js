@@ -1,2 +1,4 @@
+import '@jupyter/chat/style/index.js';
 import './modules.css';
 import './saveStatus.css';
+import './tutor.css';

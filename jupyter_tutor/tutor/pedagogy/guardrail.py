@@ -2,9 +2,10 @@
 
 The model is told the rules, but a student can talk it out of them ("ignore previous
 instructions…"). So every answer below the module's code-allowed level passes through
-this guard before the student sees it, while it streams: text goes out line by line,
-code blocks are held until they close, and whatever breaks the level's rules is left
-out and recorded. A line the student wrote themselves may always be quoted back.
+this guard before the student sees it, while it streams: prose goes out word by word,
+anything that might be code waits for the end of its line, code blocks are held until
+they close, and whatever breaks the level's rules is left out and recorded. A line
+the student wrote themselves may always be quoted back.
 """
 
 import ast
@@ -26,6 +27,17 @@ CODE_NODES = (
 )  # fmt: skip
 # Completions that let a line cut out of a longer statement parse on its own.
 CLOSERS = ("", "\n    pass", ")", "])", "]])", "}", "))")
+
+# Characters that may start code; prose is streamed only up to the first of them.
+CODE_CHARACTERS = re.compile(r"[=(){}\[\]]")
+PYTHON_KEYWORD = re.compile(
+    r"^\s*(def|class|for|while|if|elif|else|with|try|except|import|from|return|print|lambda)\b"
+)
+
+# An assignment or a call outside backticks, inside otherwise ordinary prose.
+CODE_FRAGMENT = re.compile(
+    r"(?<![\w`])[A-Za-z_]\w*(?:\.\w+)*(?:\s*[-+*/]?=(?!=)\s*[\w\[(\-'\"]|\([^()\n]*\))"
+)
 
 REMOVED_BLOCK = "*(The tutor wrote code here; it was left out so you can write it yourself.)*"
 MASK = "…"
@@ -67,6 +79,8 @@ class StreamGuard:
 
     def __post_init__(self) -> None:
         self._pending = ""
+        # Part of the current line has gone out as prose already.
+        self._streaming_prose = False
         self._block: list[str] | None = None
         self._code_lines = 0
         self._own_lines = {
@@ -78,6 +92,8 @@ class StreamGuard:
             if words
             else None
         )
+        # Hold back enough of the line that an avoided phrase is never split.
+        self._margin = max((len(word) for word in words), default=0) + 1
 
     @property
     def active(self) -> bool:
@@ -89,7 +105,28 @@ class StreamGuard:
         while "\n" in self._pending:
             line, self._pending = self._pending.split("\n", 1)
             out.append(self._line(line + "\n"))
+        out.append(self._prose_prefix())
         return "".join(out)
+
+    def _prose_prefix(self) -> str:
+        """Stream the safe start of an unfinished line: words, before anything code-like."""
+        line = self._pending
+        if self._block is not None or not line.strip():
+            return ""
+        starts_oddly = line.lstrip()[:1] in ("`", "~") or line[:1] in " \t"
+        if not self._streaming_prose and (starts_oddly or PYTHON_KEYWORD.match(line)):
+            return ""  # may be a fence, an indented code line or a statement
+        code = CODE_CHARACTERS.search(line)
+        limit = min(code.start() if code else len(line), len(line) - self._margin)
+        cut = max(line.rfind(" ", 0, limit), line.rfind("\t", 0, limit))
+        if cut <= 0:
+            return ""
+        prefix = line[: cut + 1]
+        if prefix.count("`") % 2 or (not self._streaming_prose and len(prefix.split()) < 3):
+            return ""  # inside an inline code span, or too short to know it is prose
+        self._pending = line[cut + 1 :]
+        self._streaming_prose = True
+        return self._mask_avoided(prefix)
 
     def finish(self) -> str:
         tail = self._line(self._pending) if self._pending else ""
@@ -112,15 +149,30 @@ class StreamGuard:
         if self._block is not None:
             self._block.append(line)
             return self._close_block() if FENCE.match(line) else ""
-        if FENCE.match(line):
+        continues_prose, self._streaming_prose = self._streaming_prose, False
+        if FENCE.match(line) and not continues_prose:
             self._block = [line]
             return ""
-        if self._limited() and looks_like_code(line) and not self._is_own(line):
-            if not self._budget_allows(1):
-                self.violations.append(Violation("code_line", line.strip()))
-                return ""
-            self._code_lines += 1
+        if self._limited() and not self._is_own(line):
+            if looks_like_code(line):
+                if not self._budget_allows(1):
+                    self.violations.append(Violation("code_line", line.strip()))
+                    return ""
+                self._code_lines += 1
+            else:
+                line = self._code_in_prose(line)
         return self._mask_avoided(self._inline_code(line))
+
+    def _code_in_prose(self, line: str) -> str:
+        """Code written into a sentence ("the fix: B = np.eye(2)") counts as a code line."""
+        fragment = CODE_FRAGMENT.search(INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line))
+        if fragment is None or self._is_own(line[fragment.start() :]):
+            return line
+        if self._budget_allows(1):
+            self._code_lines += 1
+            return line
+        self.violations.append(Violation("code_line", line[fragment.start() :].strip()))
+        return line[: fragment.start()] + MASK + ("\n" if line.endswith("\n") else "")
 
     def _inline_code(self, line: str) -> str:
         if not self._limited():

@@ -4,13 +4,16 @@ import { ReadonlyJSONObject } from '@lumino/coreutils';
 import { Signal } from '@lumino/signaling';
 import { TutorApiError } from './errors';
 import { KeepaliveSender } from './keepalive';
+import { ServerTutorConnection } from './tutorConnection';
 import {
   ClientConfig,
   ITutorBackend,
+  ITutorConnection,
   ModuleSummary,
   OpenedModule,
   Progress,
-  ProgressUpdate
+  ProgressUpdate,
+  TutorHistory
 } from './types';
 
 /**
@@ -74,18 +77,40 @@ export class ServerTutorBackend implements ITutorBackend {
     );
   }
 
-  private _url(segments: string[]): string {
-    return URLExt.join(
-      this._settings.baseUrl,
-      'jupyter-tutor/api',
-      ...segments.map(encodeURIComponent)
+  tutorHistory(moduleId: string): Promise<TutorHistory> {
+    return this._request<TutorHistory>('GET', ['tutor', 'history'], undefined, {
+      module_id: moduleId
+    });
+  }
+
+  openTutorConnection(moduleId: string): ITutorConnection {
+    const settings = this._settings;
+    let url =
+      URLExt.join(settings.wsUrl, 'jupyter-tutor/api/tutor') +
+      URLExt.objectToQueryString({ module_id: moduleId });
+    // As for kernel sockets: the page's cookie authenticates the socket,
+    // unless the server is elsewhere and needs the token in the URL.
+    if (settings.appendToken && settings.token) {
+      url += `&token=${encodeURIComponent(settings.token)}`;
+    }
+    return new ServerTutorConnection(moduleId, url, settings.WebSocket);
+  }
+
+  private _url(segments: string[], query: Record<string, string> = {}): string {
+    return (
+      URLExt.join(
+        this._settings.baseUrl,
+        'jupyter-tutor/api',
+        ...segments.map(encodeURIComponent)
+      ) + URLExt.objectToQueryString(query)
     );
   }
 
   private async _request<T>(
     method: string,
     segments: string[],
-    body?: ProgressUpdate
+    body?: ProgressUpdate,
+    query?: Record<string, string>
   ): Promise<T> {
     const init: RequestInit = { method };
     if (body !== undefined) {
@@ -94,7 +119,7 @@ export class ServerTutorBackend implements ITutorBackend {
     let response: Response;
     try {
       response = await ServerConnection.makeRequest(
-        this._url(segments),
+        this._url(segments, query),
         init,
         this._settings
       );

@@ -8,5 +8,5 @@ export type ITutorBackend = ITutorBackendInterface;
 
 export const ITutorBackend = new Token<ITutorBackend>(
   'jupyter-tutor:ITutorBackend',
-  'Lists learning modules and stores the student progress on them.'
+  'Lists learning modules, stores the student progress on them and connects to the tutor.'
 );

@@ -1,4 +1,5 @@
 import { PartialJSONObject } from '@lumino/coreutils';
+import { IDisposable } from '@lumino/disposable';
 import { ISignal } from '@lumino/signaling';
 
 /**
@@ -72,7 +73,8 @@ export type ClientConfig = {
 };
 
 /**
- * Everything the frontend features need from wherever progress is stored.
+ * Everything the frontend features need from wherever progress is stored
+ * and the tutor answers.
  *
  * Failures reject with a `TutorApiError`.
  */
@@ -108,4 +110,150 @@ export interface ITutorBackend {
    * because it is too large), so it was not sent.
    */
   saveProgressOnUnload(id: string, update: ProgressUpdate): boolean;
+
+  /** The student's conversation with the tutor about a module, oldest first. */
+  tutorHistory(moduleId: string): Promise<TutorHistory>;
+
+  /**
+   * Connect to the tutor for a module. The connection reconnects by itself
+   * when it drops, until it is disposed.
+   */
+  openTutorConnection(moduleId: string): ITutorConnection;
 }
+
+/** Where a tutor answer came from: the language model or the offline hints. */
+export type TutorProvider = 'llm' | 'offline';
+
+/**
+ * A question for the tutor. The cell code and error output are hidden
+ * context: they inform the answer but are not shown as chat messages.
+ */
+export type TutorQuestion = {
+  content: string;
+  /** The student's current cell, or '' to leave it out. */
+  cell_code: string;
+  /** Its latest error (`ename: evalue` and traceback), or '' to leave it out. */
+  error_output: string;
+  /** Ask for the next hint level on the same problem. */
+  more_help?: boolean;
+  /** Answer the last unanswered question again. */
+  retry?: boolean;
+};
+
+/**
+ * Why an answer failed. `disconnected` is not sent by the server: the
+ * connection reports it when it dropped before the answer ended.
+ */
+export type TutorErrorCode =
+  | 'bad_request'
+  | 'not_found'
+  | 'rate_limited'
+  | 'token_limit'
+  | 'llm_unavailable'
+  | 'llm_timeout'
+  | 'llm_auth'
+  | 'stream_cut'
+  | 'internal_error'
+  | 'disconnected';
+
+export type TutorUsage = {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+};
+
+/** An answer begins, at this hint level. */
+export type TutorStartFrame = {
+  type: 'start';
+  id: string;
+  /** The stored question. */
+  message_id: number;
+  level: number;
+  level_name: string;
+  max_level: number;
+  same_problem: boolean;
+  provider: TutorProvider;
+};
+
+/** More answer text, to append. */
+export type TutorDeltaFrame = { type: 'delta'; id: string; text: string };
+
+/** The answer was rewritten: show this text instead of what was streamed. */
+export type TutorReplaceFrame = { type: 'replace'; id: string; text: string };
+
+export type TutorEndFrame = {
+  type: 'end';
+  id: string;
+  usage: TutorUsage;
+  /** Some of the answer was held back because it gave too much away. */
+  guarded: boolean;
+  /** The student stopped the answer. */
+  stopped: boolean;
+};
+
+export type TutorErrorFrame = {
+  type: 'error';
+  /** The question it answers; null when the frame sent could not be read. */
+  id: string | null;
+  code: TutorErrorCode;
+  message: string;
+  retryable: boolean;
+  /** Some answer text was already sent. */
+  partial: boolean;
+  /** When a limit resets (ISO 8601). */
+  reset_at?: string;
+};
+
+/** What the tutor sends while answering, each frame naming its question. */
+export type TutorFrame =
+  | TutorStartFrame
+  | TutorDeltaFrame
+  | TutorReplaceFrame
+  | TutorEndFrame
+  | TutorErrorFrame;
+
+export type TutorConnectionStatus = 'connecting' | 'open' | 'closed';
+
+/**
+ * A live conversation with the tutor about one module.
+ */
+export interface ITutorConnection extends IDisposable {
+  readonly moduleId: string;
+
+  readonly status: TutorConnectionStatus;
+
+  readonly statusChanged: ISignal<ITutorConnection, TutorConnectionStatus>;
+
+  /** Every frame of every answer, in order. */
+  readonly frameReceived: ISignal<ITutorConnection, TutorFrame>;
+
+  /**
+   * Ask a question; its answer's frames carry the returned id. If the
+   * connection cannot deliver it, a `disconnected` error frame follows.
+   */
+  ask(question: TutorQuestion): string;
+
+  /** Stop the answer to the question `id`; an `end` frame follows. */
+  stop(id: string): void;
+}
+
+export type TutorHistoryMessage = {
+  id: number;
+  role: 'user' | 'assistant';
+  content: string;
+  created_at: string;
+  /** The hint level of the question, or of the answer. */
+  level?: number | null;
+  level_name?: string | null;
+  same_problem?: boolean | null;
+  provider?: TutorProvider | null;
+  /** An answer that was cut short. */
+  partial?: boolean;
+};
+
+export type TutorHistory = {
+  messages: TutorHistoryMessage[];
+  /** The level of the latest question, or null before the first one. */
+  level: number | null;
+  max_level: number;
+};

@@ -1,0 +1,134 @@
+"""The language model behind the tutor: any OpenAI-compatible endpoint, streamed.
+
+Errors are turned into :class:`ModelFailure` with a message fit for a student; the
+endpoint's address and key never appear in them (nor in logs).
+"""
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import openai
+from openai import AsyncOpenAI
+
+
+@dataclass(frozen=True)
+class ModelSettings:
+    base_url: str | None
+    api_key: str | None
+    model: str
+    embedding_model: str
+    timeout_seconds: float
+    max_retries: int
+
+
+@dataclass(frozen=True)
+class Usage:
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    @property
+    def total_tokens(self) -> int:
+        return self.prompt_tokens + self.completion_tokens
+
+    def as_json(self) -> dict[str, int]:
+        return {
+            "prompt_tokens": self.prompt_tokens,
+            "completion_tokens": self.completion_tokens,
+            "total_tokens": self.total_tokens,
+        }
+
+
+class ModelFailure(Exception):
+    def __init__(self, code: str, message: str, *, retryable: bool = True) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.retryable = retryable
+
+
+def _failure(error: Exception, *, streaming: bool) -> ModelFailure:
+    if isinstance(error, openai.APITimeoutError):
+        return ModelFailure("llm_timeout", "The AI tutor took too long to answer. Try again.")
+    if isinstance(error, openai.AuthenticationError | openai.PermissionDeniedError):
+        return ModelFailure(
+            "llm_auth",
+            "The AI tutor's service refused this server's credentials. Tell your "
+            "instructor or administrator.",
+            retryable=False,
+        )
+    if isinstance(error, openai.APIConnectionError) and not streaming:
+        return ModelFailure(
+            "llm_unavailable", "The AI tutor cannot be reached right now. Try again."
+        )
+    if isinstance(error, openai.APIStatusError):
+        return ModelFailure(
+            "llm_unavailable",
+            f"The AI tutor's service answered with an error ({error.status_code}). Try again.",
+        )
+    return ModelFailure("stream_cut", "The answer was cut off. Try again.")
+
+
+def _usage(raw: Any) -> Usage:
+    return Usage(getattr(raw, "prompt_tokens", 0) or 0, getattr(raw, "completion_tokens", 0) or 0)
+
+
+class LanguageModel:
+    def __init__(self, settings: ModelSettings) -> None:
+        self.settings = settings
+        self._client = AsyncOpenAI(
+            base_url=settings.base_url or None,
+            # Local servers (Ollama, vLLM) need no key, but the client insists on one.
+            api_key=settings.api_key or "no-key",
+            timeout=settings.timeout_seconds,
+            max_retries=settings.max_retries,
+        )
+
+    async def stream(self, messages: list[dict[str, str]]) -> AsyncIterator[str | Usage]:
+        """Text deltas, then one :class:`Usage`; raises :class:`ModelFailure`."""
+        started = False
+        finished = False
+        try:
+            stream = await self._client.chat.completions.create(
+                model=self.settings.model,
+                messages=messages,  # type: ignore[arg-type]
+                stream=True,
+                stream_options={"include_usage": True},
+            )
+            async for chunk in stream:
+                if chunk.usage is not None:
+                    yield _usage(chunk.usage)
+                for choice in chunk.choices:
+                    if choice.delta and choice.delta.content:
+                        started = True
+                        yield choice.delta.content
+                    if choice.finish_reason:
+                        finished = True
+        except (openai.OpenAIError, httpx.HTTPError) as error:
+            raise _failure(error, streaming=started) from None
+        if not finished:
+            raise ModelFailure("stream_cut", "The answer was cut off. Try again.")
+
+    async def complete(self, messages: list[dict[str, str]]) -> tuple[str, Usage]:
+        try:
+            response = await self._client.chat.completions.create(
+                model=self.settings.model,
+                messages=messages,  # type: ignore[arg-type]
+            )
+        except openai.OpenAIError as error:
+            raise _failure(error, streaming=False) from None
+        text = response.choices[0].message.content or "" if response.choices else ""
+        return text, _usage(response.usage)
+
+    async def embed(self, text: str) -> list[float]:
+        try:
+            response = await self._client.embeddings.create(
+                model=self.settings.embedding_model, input=text
+            )
+        except openai.OpenAIError as error:
+            raise _failure(error, streaming=False) from None
+        return list(response.data[0].embedding)
+
+    async def close(self) -> None:
+        await self._client.close()

@@ -1,0 +1,124 @@
+"""The tutor WebSocket and the conversation history route."""
+
+import asyncio
+import contextlib
+import json
+from typing import Any
+
+from jupyter_server.auth.decorator import ws_authenticated
+from jupyter_server.base.handlers import JupyterHandler
+from jupyter_server.base.websocket import WebSocketMixin
+from jupyter_server.extension.handler import ExtensionHandlerMixin
+from tornado import web
+from tornado.websocket import WebSocketClosedError, WebSocketHandler
+
+from ..errors import InvalidRequest, TutorError
+from ..store.models import LearningModule
+from ..web.base import TutorHandler, to_json
+from .frames import error_frame
+from .request import frame_id, parse_ask
+from .service import module_settings
+
+
+class TutorSocket(WebSocketMixin, WebSocketHandler, ExtensionHandlerMixin, JupyterHandler):
+    """One student's tutor conversation about one module; one answer at a time."""
+
+    module: LearningModule
+    _answering: tuple[str, asyncio.Task] | None = None
+
+    @property
+    def tutor(self) -> Any:
+        return self.extensionapp
+
+    @ws_authenticated
+    async def get(self, *args: Any, **kwargs: Any) -> None:
+        await self.tutor.store_ready()
+        module_id = self.get_query_argument("module_id", "")
+        try:
+            self.module = await self.tutor.modules.require_module(module_id)
+        except TutorError as error:
+            raise web.HTTPError(error.status, error.message) from None
+        result = super().get(*args, **kwargs)
+        if result is not None:
+            await result
+
+    async def on_message(self, message: str | bytes) -> None:
+        try:
+            frame = json.loads(message)
+            kind = frame.get("type") if isinstance(frame, dict) else None
+            if kind == "ask":
+                self._start(parse_ask(frame))
+            elif kind == "stop":
+                self._stop(frame_id(frame))
+            else:
+                raise InvalidRequest("Unknown message type; send 'ask' or 'stop'.")
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            await self._send(error_frame(None, "bad_request", "Messages must be JSON."))
+        except TutorError as error:
+            ask_id = frame.get("id") if isinstance(frame, dict) else None
+            await self._send(error_frame(ask_id, error.code, error.message))
+
+    def _start(self, ask: Any) -> None:
+        if self._answering and not self._answering[1].done():
+            raise InvalidRequest("The tutor is still answering; wait for it or press Stop.")
+        task = asyncio.ensure_future(self._answer(ask))
+        self._answering = (ask.id, task)
+
+    def _stop(self, ask_id: str) -> None:
+        if self._answering and self._answering[0] == ask_id:
+            self._answering[1].cancel()
+
+    async def _answer(self, ask: Any) -> None:
+        try:
+            await self.tutor.tutor.answer(self.current_user.username, self.module, ask, self._send)
+        except TutorError as error:
+            await self._send(error_frame(ask.id, error.code, error.message))
+        except Exception:
+            self.log.exception("jupyter-tutor: tutor answer failed")
+            message = "Something went wrong in the tutor. Try again."
+            await self._send(error_frame(ask.id, "internal_error", message, retryable=True))
+
+    async def _send(self, frame: dict[str, Any]) -> None:
+        # If the panel went away the answer is still stored for its next load.
+        with contextlib.suppress(WebSocketClosedError):
+            await self.write_message(to_json(frame))
+
+    def on_close(self) -> None:
+        if self._answering:
+            self._answering[1].cancel()
+
+
+def _history_json(message: Any) -> dict[str, Any]:
+    value = {
+        "id": message.id,
+        "role": message.role,
+        "content": message.content,
+        "created_at": message.created_at,
+        "level": message.level,
+        "same_problem": message.same_problem,
+        "provider": message.provider,
+        "partial": message.partial,
+    }
+    return value
+
+
+class TutorHistoryHandler(TutorHandler):
+    @web.authenticated
+    async def get(self) -> None:
+        module = await self.tutor.modules.require_module(self.get_query_argument("module_id", ""))
+        history = self.tutor.tutor.history
+        session_id = await history.session_id(self.user_id, module.id)
+        messages = await history.messages(session_id)
+        questions = [m for m in messages if m.role == "user"]
+        self.reply(
+            {
+                "messages": [_history_json(m) for m in messages],
+                "level": questions[-1].level if questions else None,
+                "max_level": module_settings(module).max_level,
+                "provider": self.tutor.tutor.provider,
+            }
+        )
+
+
+def tutor_routes(api: str) -> list[tuple[str, type]]:
+    return [(f"{api}/tutor", TutorSocket), (f"{api}/tutor/history", TutorHistoryHandler)]

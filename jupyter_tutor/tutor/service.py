@@ -1,0 +1,302 @@
+"""One tutor turn: pick the hint level, answer (model or offline), guard, record."""
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import InvalidRequest
+from ..progress.service import ProgressService
+from ..store.models import ChatMessage, LearningModule
+from .frames import error_frame
+from .history import NewMessage, TutorHistory
+from .limits import LimitReached, Limits
+from .llm import LanguageModel, ModelFailure, Usage
+from .offline.provider import offline_hint
+from .pedagogy.escalation import asks_for_more_help, next_level
+from .pedagogy.guardrail import StreamGuard, guard
+from .pedagogy.levels import HintLevel, level
+from .pedagogy.prompt import ModuleContext, rewrite_prompt, system_prompt
+from .pedagogy.settings import TutorSettings, parse_tutor_settings
+from .request import Ask
+from .similarity.local_embedding import embed as local_embedding
+from .similarity.same_problem import cosine, turn_text
+
+Send = Callable[[dict[str, Any]], Awaitable[None]]
+
+# Visible conversation the model sees besides the system prompt.
+CONVERSATION_MESSAGES = 10
+
+
+@dataclass(frozen=True)
+class Turn:
+    question: ChatMessage
+    level: HintLevel
+    same_problem: bool
+
+
+@dataclass
+class Answer:
+    """What has been said so far: raw from the model, and as the student saw it."""
+
+    raw: str = ""
+    shown: str = ""
+    usage: Usage = field(default_factory=Usage)
+
+
+def module_settings(module: LearningModule) -> TutorSettings:
+    try:
+        return parse_tutor_settings(module.tutor_settings)
+    except ValueError:  # reported when the module was synced; fall back to the defaults
+        return TutorSettings()
+
+
+class TutorService:
+    def __init__(
+        self,
+        history: TutorHistory,
+        progress: ProgressService,
+        model: LanguageModel | None,
+        limits: Limits,
+        same_problem_threshold: float,
+        log: logging.Logger,
+        *,
+        rewrite: bool = True,
+    ) -> None:
+        self.history = history
+        self._progress = progress
+        self._model = model
+        self._limits = limits
+        self._threshold = same_problem_threshold
+        self._log = log
+        self._rewrite_enabled = rewrite
+
+    async def close(self) -> None:
+        if self._model:
+            await self._model.close()
+
+    @property
+    def provider(self) -> str:
+        return "llm" if self._model else "offline"
+
+    async def answer(self, user_id: str, module: LearningModule, ask: Ask, send: Send) -> None:
+        """Answer one question, sending start / delta / replace / end or error frames."""
+        settings = module_settings(module)
+        if self._model:
+            try:
+                await self._limits.check(self.history, user_id)
+            except LimitReached as limit:
+                await send(
+                    error_frame(
+                        ask.id, limit.code, limit.message, retryable=False, reset_at=limit.reset_at
+                    )
+                )
+                return
+        session_id = await self.history.session_id(user_id, module.id)
+        turn = await (
+            self._retry(session_id) if ask.retry else self._ask(session_id, ask, settings)
+        )
+        await send(
+            {
+                "type": "start",
+                "id": ask.id,
+                "message_id": turn.question.id,
+                "level": turn.level.number,
+                "level_name": turn.level.name,
+                "max_level": settings.max_level,
+                "same_problem": turn.same_problem,
+                "provider": self.provider,
+            }
+        )
+        usage_id = await self.history.start_usage(user_id, module.id, self.provider)
+        answer = Answer()
+        stream_guard = StreamGuard(turn.level, settings, turn.question.cell_code)
+        try:
+            if self._model:
+                await self._from_model(
+                    session_id, module, settings, turn, stream_guard, answer, ask.id, send
+                )
+            else:
+                text = offline_hint(
+                    turn.level.number, turn.question.cell_code, turn.question.error_output
+                )
+                answer.shown = stream_guard.feed(text) + stream_guard.finish()
+                await send({"type": "delta", "id": ask.id, "text": answer.shown})
+        except ModelFailure as failure:
+            await self._flush(stream_guard, answer, ask.id, send)
+            await self._keep_partial(session_id, turn, answer)
+            await send(
+                error_frame(
+                    ask.id,
+                    failure.code,
+                    failure.message,
+                    retryable=failure.retryable,
+                    partial=bool(answer.shown),
+                )
+            )
+            return
+        except asyncio.CancelledError:  # the student pressed Stop
+            await self._flush(stream_guard, answer, ask.id, send)
+            await self._keep_partial(session_id, turn, answer)
+            await send(
+                {
+                    "type": "end",
+                    "id": ask.id,
+                    "usage": answer.usage.as_json(),
+                    "guarded": False,
+                    "stopped": True,
+                }
+            )
+            return
+        finally:
+            await self.history.finish_usage(usage_id, answer.usage)
+        await self._save_answer(session_id, turn, answer.shown, partial=False)
+        await self._progress.increment_attempt(user_id, module)
+        await send(
+            {
+                "type": "end",
+                "id": ask.id,
+                "usage": answer.usage.as_json(),
+                "guarded": bool(stream_guard.violations),
+                "stopped": False,
+            }
+        )
+
+    async def _ask(self, session_id: int, ask: Ask, settings: TutorSettings) -> Turn:
+        recent = await self.history.messages(session_id, limit=CONVERSATION_MESSAGES)
+        previous = next((m for m in reversed(recent) if m.role == "user"), None)
+        vector = await self._embed(turn_text(ask.content, ask.cell_code, ask.error_output))
+        same = bool(
+            previous
+            and previous.embedding
+            and cosine(previous.embedding, vector) >= self._threshold
+        )
+        number = next_level(
+            previous.level if previous else None,
+            same_problem=same,
+            more_help=ask.more_help or asks_for_more_help(ask.content),
+            max_level=settings.max_level,
+        )
+        question = await self.history.add(
+            session_id,
+            NewMessage(
+                role="user",
+                content=ask.content,
+                cell_code=ask.cell_code,
+                error_output=ask.error_output,
+                level=number,
+                same_problem=same,
+                provider=self.provider,
+                embedding=vector,
+            ),
+        )
+        return Turn(question, level(number), same)
+
+    async def _retry(self, session_id: int) -> Turn:
+        last = await self.history.messages(session_id, limit=2)
+        if last and last[-1].role == "assistant" and last[-1].partial:
+            last = last[:-1]
+        if not last or last[-1].role != "user":
+            raise InvalidRequest("There is no unanswered question to retry.")
+        question = last[-1]
+        return Turn(question, level(question.level or 1), bool(question.same_problem))
+
+    async def _embed(self, text: str) -> list[float]:
+        if self._model and self._model.settings.embedding_model:
+            try:
+                return await self._model.embed(text)
+            except ModelFailure as failure:
+                self._log.warning(
+                    "jupyter-tutor: embedding failed (%s); using the local one", failure.code
+                )
+        return local_embedding(text).tolist()
+
+    async def _from_model(
+        self,
+        session_id: int,
+        module: LearningModule,
+        settings: TutorSettings,
+        turn: Turn,
+        stream_guard: StreamGuard,
+        answer: Answer,
+        ask_id: str,
+        send: Send,
+    ) -> None:
+        assert self._model is not None
+        conversation = await self.history.messages(session_id, limit=CONVERSATION_MESSAGES)
+        prompt = system_prompt(
+            ModuleContext(module.title, module.description),
+            settings,
+            turn.level,
+            turn.question.cell_code,
+            turn.question.error_output,
+        )
+        messages = [{"role": "system", "content": prompt}]
+        messages += [
+            {"role": m.role, "content": m.content}
+            for m in conversation
+            if m.id <= turn.question.id and not m.partial
+        ]
+        async for piece in self._model.stream(messages):
+            if isinstance(piece, Usage):
+                answer.usage = piece
+                continue
+            answer.raw += piece
+            safe = stream_guard.feed(piece)
+            if safe:
+                answer.shown += safe
+                await send({"type": "delta", "id": ask_id, "text": safe})
+        await self._flush(stream_guard, answer, ask_id, send)
+        if stream_guard.violations and self._rewrite_enabled:
+            await self._rewrite(settings, turn, answer, ask_id, send)
+
+    async def _flush(
+        self, stream_guard: StreamGuard, answer: Answer, ask_id: str, send: Send
+    ) -> None:
+        """Send what the guard still holds back (the end of the last line)."""
+        tail = stream_guard.finish()
+        if tail:
+            answer.shown += tail
+            await send({"type": "delta", "id": ask_id, "text": tail})
+
+    async def _rewrite(
+        self, settings: TutorSettings, turn: Turn, answer: Answer, ask_id: str, send: Send
+    ) -> None:
+        """The CodeHelp-style second pass; the already-guarded text stays if it fails."""
+        assert self._model is not None
+        try:
+            text, usage = await self._model.complete(
+                [
+                    {"role": "system", "content": rewrite_prompt(turn.level, settings)},
+                    {"role": "user", "content": answer.raw},
+                ]
+            )
+        except ModelFailure as failure:
+            self._log.warning("jupyter-tutor: rewrite pass failed (%s)", failure.code)
+            return
+        answer.usage = Usage(
+            answer.usage.prompt_tokens + usage.prompt_tokens,
+            answer.usage.completion_tokens + usage.completion_tokens,
+        )
+        cleaned, _ = guard(text, turn.level, settings, turn.question.cell_code)
+        if cleaned.strip():
+            answer.shown = cleaned
+            await send({"type": "replace", "id": ask_id, "text": cleaned})
+
+    async def _keep_partial(self, session_id: int, turn: Turn, answer: Answer) -> None:
+        if answer.shown:
+            await self._save_answer(session_id, turn, answer.shown, partial=True)
+
+    async def _save_answer(self, session_id: int, turn: Turn, text: str, *, partial: bool) -> None:
+        await self.history.add(
+            session_id,
+            NewMessage(
+                role="assistant",
+                content=text,
+                level=turn.level.number,
+                same_problem=turn.same_problem,
+                provider=self.provider,
+                partial=partial,
+            ),
+        )

@@ -1,0 +1,1 @@
+"""Is a follow-up about the same problem? Embeddings and cosine similarity (pure)."""

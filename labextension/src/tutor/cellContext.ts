@@ -1,0 +1,111 @@
+import { INotebookModel, INotebookTracker } from '@jupyterlab/notebook';
+import * as nbformat from '@jupyterlab/nbformat';
+import { ISignal, Signal } from '@lumino/signaling';
+import { TutorQuestion } from '../backend/types';
+import { cellError, errorForTutor, latestError } from './errorOutput';
+
+/** What the context chip shows: the cell and error sent with a question. */
+export type CellContextSummary = {
+  /** Position of the current cell (from 1), or null if it holds no code. */
+  cellNumber: number | null;
+  error: { name: string; cellNumber: number } | null;
+};
+
+type FoundContext = {
+  cellIndex: number | null;
+  code: string;
+  error: { cellIndex: number; error: nbformat.IError } | null;
+};
+
+/**
+ * The active notebook's current cell and the error the student is facing,
+ * sent to the tutor with every question unless the student leaves them out.
+ *
+ * The error is the current cell's own, or else the one the student ran into
+ * last anywhere in the notebook.
+ */
+export class CellContext {
+  constructor(private readonly _tracker: INotebookTracker) {
+    _tracker.currentChanged.connect(this._follow, this);
+    _tracker.activeCellChanged.connect(this._emitChanged, this);
+    this._follow();
+  }
+
+  /** Emitted when the cell, its code or the errors may have changed. */
+  get changed(): ISignal<this, void> {
+    return this._changed;
+  }
+
+  /** Whether the context goes with the next question. */
+  get included(): boolean {
+    return this._included;
+  }
+
+  set included(value: boolean) {
+    if (value !== this._included) {
+      this._included = value;
+      this._emitChanged();
+    }
+  }
+
+  /** What there is to send, or null when there is nothing. */
+  summary(): CellContextSummary | null {
+    const found = this._find();
+    if (found === null) {
+      return null;
+    }
+    return {
+      cellNumber: found.cellIndex === null ? null : found.cellIndex + 1,
+      error: found.error && {
+        name: found.error.error.ename,
+        cellNumber: found.error.cellIndex + 1
+      }
+    };
+  }
+
+  /** The hidden context of a question: empty when the student left it out. */
+  forQuestion(): Pick<TutorQuestion, 'cell_code' | 'error_output'> {
+    const found = this._included ? this._find() : null;
+    return {
+      cell_code: found?.code ?? '',
+      error_output: found?.error ? errorForTutor(found.error.error) : ''
+    };
+  }
+
+  private _find(): FoundContext | null {
+    const notebook = this._tracker.currentWidget?.content;
+    if (!notebook?.model) {
+      return null;
+    }
+    const active = notebook.activeCell;
+    const isCode = active?.model.type === 'code';
+    const ownError = active ? cellError(active.model) : null;
+    const error = ownError
+      ? { cellIndex: notebook.activeCellIndex, error: ownError }
+      : latestError(notebook.model.cells);
+    if (!isCode && error === null) {
+      return null;
+    }
+    return {
+      cellIndex: isCode ? notebook.activeCellIndex : null,
+      code: isCode && active ? active.model.sharedModel.getSource() : '',
+      error
+    };
+  }
+
+  /** Watch the edits and outputs of the current notebook only. */
+  private _follow(): void {
+    this._model?.contentChanged.disconnect(this._emitChanged, this);
+    this._model = this._tracker.currentWidget?.model ?? null;
+    this._model?.contentChanged.connect(this._emitChanged, this);
+    this._emitChanged();
+  }
+
+  private _emitChanged(): void {
+    this._changed.emit();
+  }
+
+  private _model: INotebookModel | null = null;
+  private _included = true;
+  private readonly _changed = new Signal<this, void>(this);
+}

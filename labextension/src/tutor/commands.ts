@@ -1,0 +1,4 @@
+/** Commands of the tutor panel. */
+export const TutorCommandIDs = {
+  openTutor: 'jupyter-tutor:open-tutor'
+} as const;

@@ -1,0 +1,67 @@
+import {
+  ILayoutRestorer,
+  JupyterFrontEnd,
+  JupyterFrontEndPlugin
+} from '@jupyterlab/application';
+import { ICommandPalette, IThemeManager } from '@jupyterlab/apputils';
+import { INotebookTracker } from '@jupyterlab/notebook';
+import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
+import { ITutorBackend } from '../backend/token';
+import { askAboutError, inModuleNotebook } from './askAboutError';
+import { askTutorRendererFactory } from './askTutorRenderer';
+import { CellContext } from './cellContext';
+import { TutorCommandIDs } from './commands';
+import { tutorChatIcon } from './icon';
+import { TutorPanel } from './TutorPanel';
+
+export const tutorPlugin: JupyterFrontEndPlugin<void> = {
+  id: 'jupyter-tutor:tutor',
+  description:
+    'The AI tutor in the right sidebar, and "Ask the tutor" on error outputs.',
+  autoStart: true,
+  requires: [ITutorBackend, INotebookTracker, IRenderMimeRegistry],
+  optional: [ILayoutRestorer, ICommandPalette, IThemeManager],
+  activate: (
+    app: JupyterFrontEnd,
+    backend: ITutorBackend,
+    tracker: INotebookTracker,
+    rendermime: IRenderMimeRegistry,
+    restorer: ILayoutRestorer | null,
+    palette: ICommandPalette | null,
+    themeManager: IThemeManager | null
+  ): void => {
+    const cellContext = new CellContext(tracker);
+    const panel = new TutorPanel({
+      backend,
+      tracker,
+      cellContext,
+      rendermime,
+      themeManager
+    });
+    panel.id = 'jupyter-tutor-panel';
+    panel.title.icon = tutorChatIcon;
+    panel.title.caption = 'AI tutor';
+    app.shell.add(panel, 'right', { rank: 600 });
+    restorer?.add(panel, panel.id);
+
+    app.commands.addCommand(TutorCommandIDs.openTutor, {
+      label: 'Open AI Tutor',
+      caption: 'Ask the AI tutor about the current learning module',
+      icon: tutorChatIcon,
+      execute: () => app.shell.activateById(panel.id)
+    });
+    palette?.addItem({
+      command: TutorCommandIDs.openTutor,
+      category: 'Jupyter Tutor'
+    });
+
+    // Notebooks copy the registry when they open: this reaches every
+    // notebook opened from now on, including the restored ones.
+    rendermime.addFactory(
+      askTutorRendererFactory(rendermime, {
+        canAsk: node => inModuleNotebook(tracker, node),
+        ask: node => askAboutError(app, tracker, cellContext, panel.id, node)
+      })
+    );
+  }
+};
