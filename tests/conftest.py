@@ -79,6 +79,13 @@ def modules_dir(tmp_path: Path) -> Path:
 def _reset_postgres(url: str) -> None:
     engine = create_engine(url.replace("postgresql+asyncpg", "postgresql+psycopg"), future=True)
     with engine.begin() as connection:
+        # A server left over from a failed test must not block the reset.
+        connection.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        )
         connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
         connection.execute(text("CREATE SCHEMA public"))
     engine.dispose()

@@ -1,6 +1,5 @@
 """The tutor WebSocket against a real local OpenAI-compatible server."""
 
-import asyncio
 import json
 from pathlib import Path
 
@@ -71,7 +70,7 @@ async def test_an_answer_streams_with_start_deltas_and_end(connect, fake_llm):
     fake_llm.script({"text": "What value did you give `B` before this line?", "chunk_size": 5})
     ws = await connect()
     frames = await ask(ws, cell_code=CELL, error_output=NAME_ERROR)
-    assert [f["type"] for f in frames][0] == "start"
+    assert frames[0]["type"] == "start"
     assert sum(f["type"] == "delta" for f in frames) > 3, "the answer is streamed"
     start = start_of(frames)
     assert start["level"] == 1 and start["level_name"] == "Nudge" and start["max_level"] == 4
@@ -242,6 +241,7 @@ async def test_a_cut_stream_is_marked_partial_and_retry_answers_the_same_questio
 
     fake_llm.script({"text": "Which line gives `B` a value?"})
     retried = await ask(ws, "", retry=True)
+    assert text_of(retried) == "Which line gives `B` a value?", retried
     assert text_of(retried) == "Which line gives `B` a value?"
     assert start_of(retried)["level"] == 1
     resent = fake_llm.chat_requests()[-1]["messages"]

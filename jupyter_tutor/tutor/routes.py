@@ -59,7 +59,7 @@ class TutorSocket(WebSocketMixin, WebSocketHandler, ExtensionHandlerMixin, Jupyt
             await self._send(error_frame(ask_id, error.code, error.message))
 
     def _start(self, ask: Any) -> None:
-        if self._answering and not self._answering[1].done():
+        if self._answering:
             raise InvalidRequest("The tutor is still answering; wait for it or press Stop.")
         task = asyncio.ensure_future(self._answer(ask))
         self._answering = (ask.id, task)
@@ -79,6 +79,9 @@ class TutorSocket(WebSocketMixin, WebSocketHandler, ExtensionHandlerMixin, Jupyt
             await self._send(error_frame(ask.id, "internal_error", message, retryable=True))
 
     async def _send(self, frame: dict[str, Any]) -> None:
+        answering = self._answering
+        if answering and frame["type"] in ("end", "error") and frame["id"] == answering[0]:
+            self._answering = None  # the student may ask again as soon as they see this
         # If the panel went away the answer is still stored for its next load.
         with contextlib.suppress(WebSocketClosedError):
             await self.write_message(to_json(frame))

@@ -112,6 +112,8 @@ class TutorService:
         usage_id = await self.history.start_usage(user_id, module.id, self.provider)
         answer = Answer()
         stream_guard = StreamGuard(turn.level, settings, turn.question.cell_code)
+        # Everything is stored before the last frame goes out, so a panel that reloads
+        # right after it finds the whole conversation.
         try:
             if self._model:
                 await self._from_model(
@@ -123,45 +125,35 @@ class TutorService:
                 )
                 answer.shown = stream_guard.feed(text) + stream_guard.finish()
                 await send({"type": "delta", "id": ask.id, "text": answer.shown})
+            await self._save_answer(session_id, turn, answer.shown, partial=False)
+            await self._progress.increment_attempt(user_id, module)
+            last = self._end(ask.id, answer, guarded=bool(stream_guard.violations), stopped=False)
         except ModelFailure as failure:
             await self._flush(stream_guard, answer, ask.id, send)
             await self._keep_partial(session_id, turn, answer)
-            await send(
-                error_frame(
-                    ask.id,
-                    failure.code,
-                    failure.message,
-                    retryable=failure.retryable,
-                    partial=bool(answer.shown),
-                )
+            last = error_frame(
+                ask.id,
+                failure.code,
+                failure.message,
+                retryable=failure.retryable,
+                partial=bool(answer.shown),
             )
-            return
         except asyncio.CancelledError:  # the student pressed Stop
             await self._flush(stream_guard, answer, ask.id, send)
             await self._keep_partial(session_id, turn, answer)
-            await send(
-                {
-                    "type": "end",
-                    "id": ask.id,
-                    "usage": answer.usage.as_json(),
-                    "guarded": False,
-                    "stopped": True,
-                }
-            )
-            return
-        finally:
-            await self.history.finish_usage(usage_id, answer.usage)
-        await self._save_answer(session_id, turn, answer.shown, partial=False)
-        await self._progress.increment_attempt(user_id, module)
-        await send(
-            {
-                "type": "end",
-                "id": ask.id,
-                "usage": answer.usage.as_json(),
-                "guarded": bool(stream_guard.violations),
-                "stopped": False,
-            }
-        )
+            last = self._end(ask.id, answer, guarded=bool(stream_guard.violations), stopped=True)
+        await self.history.finish_usage(usage_id, answer.usage)
+        await send(last)
+
+    @staticmethod
+    def _end(ask_id: str, answer: Answer, *, guarded: bool, stopped: bool) -> dict[str, Any]:
+        return {
+            "type": "end",
+            "id": ask_id,
+            "usage": answer.usage.as_json(),
+            "guarded": guarded,
+            "stopped": stopped,
+        }
 
     async def _ask(self, session_id: int, ask: Ask, settings: TutorSettings) -> Turn:
         recent = await self.history.messages(session_id, limit=CONVERSATION_MESSAGES)
