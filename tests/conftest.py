@@ -109,7 +109,13 @@ def jp_server_config(database_url: str, modules_dir: Path) -> dict[str, Any]:
             "jpserver_extensions": {"jupyter_tutor": True},
             "identity_provider_class": HeaderUsers,
         },
-        "TutorApp": {"database_url": database_url, "modules_dir": str(modules_dir)},
+        "TutorApp": {
+            "database_url": database_url,
+            "modules_dir": str(modules_dir),
+            # Offline hints unless a test points the tutor at its fake model server.
+            "llm_base_url": None,
+            "llm_api_key": None,
+        },
     }
 
 

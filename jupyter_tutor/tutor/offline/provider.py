@@ -13,6 +13,7 @@ ERROR_LINE = re.compile(r"^\s*((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?:Error|Exception
 ARROW_LINE = re.compile(r"^-+>\s*(\d+)")
 FILE_LINE = re.compile(r"line (\d+)")
 LABEL = "**Offline hint** · {title}\n\n"
+PLACEHOLDER = re.compile(r"\{(name|detail|line|line_number)\}")
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,8 @@ def _offending_line(
     lines = cell_code.splitlines()
     if parsed and parsed.line_number and 0 < parsed.line_number <= len(lines):
         return lines[parsed.line_number - 1].strip(), parsed.line_number
-    for number, line in enumerate(lines, start=1):
+    # Without a line number, the last line using the name is where it went wrong.
+    for number, line in reversed(list(enumerate(lines, start=1))):
         if name and name in line:
             return line.strip(), number
     code = [(n, line) for n, line in enumerate(lines, start=1) if line.strip()]
@@ -89,4 +91,6 @@ def offline_hint(level: int, cell_code: str, error_output: str) -> str:
         "line": line,
         "line_number": line_number or "?",
     }
-    return LABEL.format(title=rule["title"]) + text.format(**values)
+    # Only our placeholders are filled: the texts' own code examples contain braces.
+    filled = PLACEHOLDER.sub(lambda match: str(values[match.group(1)]), text)
+    return LABEL.format(title=rule["title"]) + filled

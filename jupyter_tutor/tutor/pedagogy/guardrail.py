@@ -110,14 +110,19 @@ class StreamGuard:
 
     def _prose_prefix(self) -> str:
         """Stream the safe start of an unfinished line: words, before anything code-like."""
-        line = self._pending
-        if self._block is not None or not line.strip():
+        if self._block is not None or not self._pending.strip():
             return ""
+        # Mask first: with the margin held back, no avoided phrase can straddle the cut.
+        line = self._pending = self._mask_avoided(self._pending)
         starts_oddly = line.lstrip()[:1] in ("`", "~") or line[:1] in " \t"
         if not self._streaming_prose and (starts_oddly or PYTHON_KEYWORD.match(line)):
             return ""  # may be a fence, an indented code line or a statement
         code = CODE_CHARACTERS.search(line)
-        limit = min(code.start() if code else len(line), len(line) - self._margin)
+        # The word before a code character belongs to the code ("x = …", "np.dot(…").
+        limit = len(line[: code.start()].rstrip()) if code else len(line)
+        limit = min(limit, len(line) - self._margin)
+        if limit <= 0:
+            return ""
         cut = max(line.rfind(" ", 0, limit), line.rfind("\t", 0, limit))
         if cut <= 0:
             return ""
@@ -126,7 +131,7 @@ class StreamGuard:
             return ""  # inside an inline code span, or too short to know it is prose
         self._pending = line[cut + 1 :]
         self._streaming_prose = True
-        return self._mask_avoided(prefix)
+        return prefix
 
     def finish(self) -> str:
         tail = self._line(self._pending) if self._pending else ""

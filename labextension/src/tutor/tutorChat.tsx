@@ -15,9 +15,12 @@ import { ContextChip } from './ContextChip';
 import { StopButton } from './StopButton';
 import { TutorChatModel } from './TutorChatModel';
 
+// Ends with a blank line: @jupyter/chat appends a `----` rule, which would
+// otherwise turn the text into a heading.
 const WELCOME_MESSAGE =
   'Ask about your code or an error. The tutor helps you find the answer ' +
-  'yourself, one hint at a time: ask for **More help** when you need the next one.';
+  'yourself, one hint at a time: ask for **More help** when you need the ' +
+  'next one.\n';
 
 /**
  * The `@jupyter/chat` widget of one module's conversation: the answers with
