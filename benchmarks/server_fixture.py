@@ -59,7 +59,9 @@ def _wait_until_up(port: int, process: subprocess.Popen, timeout: float = 60) ->
 
 
 @contextmanager
-def running_server(database_url: str | None = None) -> Iterator[Server]:
+def running_server(
+    database_url: str | None = None, extra_args: tuple[str, ...] = ()
+) -> Iterator[Server]:
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch, "root")
         root.mkdir()
@@ -82,6 +84,7 @@ def running_server(database_url: str | None = None) -> Iterator[Server]:
             f"--TutorApp.modules_dir={modules}",
             "--allow-root",
             "--log-level=" + os.environ.get("BENCH_LOG_LEVEL", "WARN"),
+            *extra_args,
         ]
         env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(Path(scratch, "runtime"))}
         process = subprocess.Popen(

@@ -78,6 +78,7 @@ async def test_an_answer_streams_with_start_deltas_and_end(connect, fake_llm):
     assert text_of(frames) == "What value did you give `B` before this line?"
     end = frames[-1]
     assert end["type"] == "end" and end["stopped"] is False and end["guarded"] is False
+    assert isinstance(end["message_id"], int)
     assert (
         end["usage"]["total_tokens"]
         == end["usage"]["prompt_tokens"] + end["usage"]["completion_tokens"]

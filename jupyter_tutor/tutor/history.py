@@ -3,14 +3,16 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlalchemy.orm import defer
 
 from ..store.models import ChatMessage, ChatSession, TutorUsage, utcnow
 from ..store.upsert import insert_or_update
 from .llm import Usage
 
 SESSION_TYPE = "tutor"
+RECENT_KEPT = 20
 
 
 @dataclass(frozen=True)
@@ -29,9 +31,20 @@ class NewMessage:
 class TutorHistory:
     def __init__(self, sessions: async_sessionmaker) -> None:
         self._sessions = sessions
+        # Sessions are never deleted, so their ids can be remembered. A student's server
+        # is the only writer of their sessions, so the newest messages are kept in memory
+        # too: deciding the hint level then costs no database round trip.
+        self._session_ids: dict[tuple[str, int], int] = {}
+        self._recent: dict[int, tuple[list[ChatMessage], list[float] | None]] = {}
 
     async def session_id(self, user_id: str, module_id: int) -> int:
         """The student's tutor session for this module, created on first use."""
+        key = (user_id, module_id)
+        if key not in self._session_ids:
+            self._session_ids[key] = await self._find_or_create_session(user_id, module_id)
+        return self._session_ids[key]
+
+    async def _find_or_create_session(self, user_id: str, module_id: int) -> int:
         async with self._sessions.begin() as db:
             statement = insert_or_update(db.bind.dialect.name, ChatSession.__table__).values(
                 user_id=user_id, session_type=SESSION_TYPE, module_id=module_id, created_at=utcnow()
@@ -56,31 +69,57 @@ class TutorHistory:
             rows = await db.scalars(query.order_by(ChatMessage.id.desc()).limit(limit))
             return list(reversed(list(rows)))
 
+    async def recent(
+        self, session_id: int, limit: int
+    ) -> tuple[list[ChatMessage], list[float] | None]:
+        """The newest messages (oldest first) and the last question's embedding."""
+        if session_id not in self._recent:
+            self._recent[session_id] = await self._load_recent(session_id, RECENT_KEPT)
+        messages, embedding = self._recent[session_id]
+        return messages[-limit:], embedding
+
+    async def _load_recent(
+        self, session_id: int, limit: int
+    ) -> tuple[list[ChatMessage], list[float] | None]:
+        async with self._sessions() as db:
+            rows = await db.scalars(
+                select(ChatMessage)
+                .options(defer(ChatMessage.embedding))
+                .where(ChatMessage.session_id == session_id)
+                .order_by(ChatMessage.id.desc())
+                .limit(limit)
+            )
+            messages = list(reversed(list(rows)))
+            embedding = await db.scalar(
+                select(ChatMessage.embedding)
+                .where(ChatMessage.session_id == session_id, ChatMessage.role == "user")
+                .order_by(ChatMessage.id.desc())
+                .limit(1)
+            )
+            return messages, embedding
+
     async def add(self, session_id: int, message: NewMessage) -> ChatMessage:
         async with self._sessions.begin() as db:
             row = ChatMessage(session_id=session_id, created_at=utcnow(), **message.__dict__)
             db.add(row)
+        if session_id in self._recent:
+            messages, embedding = self._recent[session_id]
+            if message.role == "user":
+                embedding = message.embedding
+            self._recent[session_id] = ([*messages, row][-RECENT_KEPT:], embedding)
         return row
 
-    async def start_usage(self, user_id: str, module_id: int, provider: str) -> int:
-        """Count a question when it is asked, so failed answers count towards the limits."""
+    async def record_usage(self, user_id: str, module_id: int, provider: str, usage: Usage) -> None:
         async with self._sessions.begin() as db:
-            row = TutorUsage(
-                user_id=user_id, module_id=module_id, provider=provider, created_at=utcnow()
-            )
-            db.add(row)
-            await db.flush()
-            return row.id
-
-    async def finish_usage(self, usage_id: int, usage: Usage) -> None:
-        async with self._sessions.begin() as db:
-            await db.execute(
-                update(TutorUsage)
-                .where(TutorUsage.id == usage_id)
-                .values(
+            db.add(
+                TutorUsage(
+                    user_id=user_id,
+                    module_id=module_id,
+                    provider=provider,
                     prompt_tokens=usage.prompt_tokens,
                     completion_tokens=usage.completion_tokens,
                     total_tokens=usage.total_tokens,
+                    created_at=utcnow(),
                 )
             )
 

@@ -42,6 +42,12 @@ class TutorSocket(WebSocketMixin, WebSocketHandler, ExtensionHandlerMixin, Jupyt
         if result is not None:
             await result
 
+    def open(self, *args: Any, **kwargs: Any) -> None:
+        # Frames are small and come in bursts: without this, Nagle's algorithm meets
+        # delayed ACKs and the first streamed words wait ~40 ms.
+        self.set_nodelay(True)
+        super().open(*args, **kwargs)  # keep-alive pings
+
     async def on_message(self, message: str | bytes) -> None:
         try:
             frame = json.loads(message)

@@ -31,9 +31,16 @@ CONVERSATION_MESSAGES = 10
 
 @dataclass(frozen=True)
 class Turn:
-    question: ChatMessage
+    """The question being answered, at which level, with what the model may see."""
+
+    content: str
+    cell_code: str
+    error_output: str
     level: HintLevel
     same_problem: bool
+    # Earlier visible messages then this question; hidden context goes in the prompt.
+    conversation: list[dict[str, str]]
+    embedding: list[float] | None = None
 
 
 @dataclass
@@ -50,6 +57,10 @@ def module_settings(module: LearningModule) -> TutorSettings:
         return parse_tutor_settings(module.tutor_settings)
     except ValueError:  # reported when the module was synced; fall back to the defaults
         return TutorSettings()
+
+
+def _visible(messages: list[ChatMessage]) -> list[dict[str, str]]:
+    return [{"role": m.role, "content": m.content} for m in messages if not m.partial]
 
 
 class TutorService:
@@ -81,27 +92,30 @@ class TutorService:
         return "llm" if self._model else "offline"
 
     async def answer(self, user_id: str, module: LearningModule, ask: Ask, send: Send) -> None:
-        """Answer one question, sending start / delta / replace / end or error frames."""
+        """Answer one question, sending start / delta / replace / end or error frames.
+
+        Only what decides the hint level happens before the model is asked (writes would
+        slow its first token down); the question, the answer and the usage are stored
+        before the last frame goes out, so a panel that reloads right after it finds the
+        whole conversation.
+        """
         settings = module_settings(module)
         if self._model:
             try:
                 await self._limits.check(self.history, user_id)
             except LimitReached as limit:
-                await send(
-                    error_frame(
-                        ask.id, limit.code, limit.message, retryable=False, reset_at=limit.reset_at
-                    )
-                )
+                reset_at = limit.reset_at
+                await send(error_frame(ask.id, limit.code, limit.message, reset_at=reset_at))
                 return
         session_id = await self.history.session_id(user_id, module.id)
-        turn = await (
-            self._retry(session_id) if ask.retry else self._ask(session_id, ask, settings)
-        )
+        if ask.retry:
+            turn = await self._retry(session_id)
+        else:
+            turn = await self._ask(session_id, ask, settings)
         await send(
             {
                 "type": "start",
                 "id": ask.id,
-                "message_id": turn.question.id,
                 "level": turn.level.number,
                 "level_name": turn.level.name,
                 "max_level": settings.max_level,
@@ -109,90 +123,109 @@ class TutorService:
                 "provider": self.provider,
             }
         )
-        usage_id = await self.history.start_usage(user_id, module.id, self.provider)
         answer = Answer()
-        stream_guard = StreamGuard(turn.level, settings, turn.question.cell_code)
-        # Everything is stored before the last frame goes out, so a panel that reloads
-        # right after it finds the whole conversation.
+        stream_guard = StreamGuard(turn.level, settings, turn.cell_code)
         try:
             if self._model:
-                await self._from_model(
-                    session_id, module, settings, turn, stream_guard, answer, ask.id, send
-                )
+                await self._from_model(module, settings, turn, stream_guard, answer, ask.id, send)
             else:
-                text = offline_hint(
-                    turn.level.number, turn.question.cell_code, turn.question.error_output
-                )
+                text = offline_hint(turn.level.number, turn.cell_code, turn.error_output)
                 answer.shown = stream_guard.feed(text) + stream_guard.finish()
                 await send({"type": "delta", "id": ask.id, "text": answer.shown})
-            await self._save_answer(session_id, turn, answer.shown, partial=False)
+            if not ask.retry:
+                await self._store_question(session_id, turn)
+            saved = await self._save_answer(session_id, turn, answer.shown, partial=False)
             await self._progress.increment_attempt(user_id, module)
-            last = self._end(ask.id, answer, guarded=bool(stream_guard.violations), stopped=False)
+            last = self._end(ask.id, answer, stream_guard, stopped=False, message_id=saved.id)
         except ModelFailure as failure:
-            await self._flush(stream_guard, answer, ask.id, send)
-            await self._keep_partial(session_id, turn, answer)
+            partial = await self._keep_partial(
+                session_id, turn, not ask.retry, stream_guard, answer, ask.id, send
+            )
             last = error_frame(
                 ask.id,
                 failure.code,
                 failure.message,
                 retryable=failure.retryable,
-                partial=bool(answer.shown),
+                partial=partial,
             )
         except asyncio.CancelledError:  # the student pressed Stop
-            await self._flush(stream_guard, answer, ask.id, send)
-            await self._keep_partial(session_id, turn, answer)
-            last = self._end(ask.id, answer, guarded=bool(stream_guard.violations), stopped=True)
-        await self.history.finish_usage(usage_id, answer.usage)
+            await self._keep_partial(
+                session_id, turn, not ask.retry, stream_guard, answer, ask.id, send
+            )
+            last = self._end(ask.id, answer, stream_guard, stopped=True, message_id=None)
+        await self.history.record_usage(user_id, module.id, self.provider, answer.usage)
         await send(last)
 
     @staticmethod
-    def _end(ask_id: str, answer: Answer, *, guarded: bool, stopped: bool) -> dict[str, Any]:
+    def _end(
+        ask_id: str,
+        answer: Answer,
+        stream_guard: StreamGuard,
+        *,
+        stopped: bool,
+        message_id: int | None,
+    ) -> dict[str, Any]:
         return {
             "type": "end",
             "id": ask_id,
+            "message_id": message_id,
             "usage": answer.usage.as_json(),
-            "guarded": guarded,
+            "guarded": bool(stream_guard.violations),
             "stopped": stopped,
         }
 
     async def _ask(self, session_id: int, ask: Ask, settings: TutorSettings) -> Turn:
-        recent = await self.history.messages(session_id, limit=CONVERSATION_MESSAGES)
+        recent, previous_embedding = await self.history.recent(session_id, CONVERSATION_MESSAGES)
         previous = next((m for m in reversed(recent) if m.role == "user"), None)
         vector = await self._embed(turn_text(ask.content, ask.cell_code, ask.error_output))
-        same = bool(
-            previous
-            and previous.embedding
-            and cosine(previous.embedding, vector) >= self._threshold
-        )
+        same = bool(previous_embedding and cosine(previous_embedding, vector) >= self._threshold)
         number = next_level(
             previous.level if previous else None,
             same_problem=same,
             more_help=ask.more_help or asks_for_more_help(ask.content),
             max_level=settings.max_level,
         )
-        question = await self.history.add(
+        return Turn(
+            ask.content,
+            ask.cell_code,
+            ask.error_output,
+            level(number),
+            same,
+            [*_visible(recent), {"role": "user", "content": ask.content}],
+            vector,
+        )
+
+    async def _store_question(self, session_id: int, turn: Turn) -> None:
+        await self.history.add(
             session_id,
             NewMessage(
                 role="user",
-                content=ask.content,
-                cell_code=ask.cell_code,
-                error_output=ask.error_output,
-                level=number,
-                same_problem=same,
+                content=turn.content,
+                cell_code=turn.cell_code,
+                error_output=turn.error_output,
+                level=turn.level.number,
+                same_problem=turn.same_problem,
                 provider=self.provider,
-                embedding=vector,
+                embedding=turn.embedding,
             ),
         )
-        return Turn(question, level(number), same)
 
     async def _retry(self, session_id: int) -> Turn:
-        last = await self.history.messages(session_id, limit=2)
-        if last and last[-1].role == "assistant" and last[-1].partial:
-            last = last[:-1]
-        if not last or last[-1].role != "user":
+        """The last question again, if its answer failed or was cut off."""
+        recent, _ = await self.history.recent(session_id, CONVERSATION_MESSAGES)
+        if recent and recent[-1].role == "assistant" and recent[-1].partial:
+            recent = recent[:-1]
+        if not recent or recent[-1].role != "user":
             raise InvalidRequest("There is no unanswered question to retry.")
-        question = last[-1]
-        return Turn(question, level(question.level or 1), bool(question.same_problem))
+        question = recent[-1]
+        return Turn(
+            question.content,
+            question.cell_code,
+            question.error_output,
+            level(question.level or 1),
+            bool(question.same_problem),
+            _visible(recent),
+        )
 
     async def _embed(self, text: str) -> list[float]:
         if self._model and self._model.settings.embedding_model:
@@ -206,7 +239,6 @@ class TutorService:
 
     async def _from_model(
         self,
-        session_id: int,
         module: LearningModule,
         settings: TutorSettings,
         turn: Turn,
@@ -216,20 +248,14 @@ class TutorService:
         send: Send,
     ) -> None:
         assert self._model is not None
-        conversation = await self.history.messages(session_id, limit=CONVERSATION_MESSAGES)
         prompt = system_prompt(
             ModuleContext(module.title, module.description),
             settings,
             turn.level,
-            turn.question.cell_code,
-            turn.question.error_output,
+            turn.cell_code,
+            turn.error_output,
         )
-        messages = [{"role": "system", "content": prompt}]
-        messages += [
-            {"role": m.role, "content": m.content}
-            for m in conversation
-            if m.id <= turn.question.id and not m.partial
-        ]
+        messages = [{"role": "system", "content": prompt}, *turn.conversation]
         async for piece in self._model.stream(messages):
             if isinstance(piece, Usage):
                 answer.usage = piece
@@ -271,17 +297,33 @@ class TutorService:
             answer.usage.prompt_tokens + usage.prompt_tokens,
             answer.usage.completion_tokens + usage.completion_tokens,
         )
-        cleaned, _ = guard(text, turn.level, settings, turn.question.cell_code)
+        cleaned, _ = guard(text, turn.level, settings, turn.cell_code)
         if cleaned.strip():
             answer.shown = cleaned
             await send({"type": "replace", "id": ask_id, "text": cleaned})
 
-    async def _keep_partial(self, session_id: int, turn: Turn, answer: Answer) -> None:
+    async def _keep_partial(
+        self,
+        session_id: int,
+        turn: Turn,
+        new_question: bool,
+        stream_guard: StreamGuard,
+        answer: Answer,
+        ask_id: str,
+        send: Send,
+    ) -> bool:
+        """After a failure or Stop: show and store what was said; the question stays asked."""
+        await self._flush(stream_guard, answer, ask_id, send)
+        if new_question:
+            await self._store_question(session_id, turn)
         if answer.shown:
             await self._save_answer(session_id, turn, answer.shown, partial=True)
+        return bool(answer.shown)
 
-    async def _save_answer(self, session_id: int, turn: Turn, text: str, *, partial: bool) -> None:
-        await self.history.add(
+    async def _save_answer(
+        self, session_id: int, turn: Turn, text: str, *, partial: bool
+    ) -> ChatMessage:
+        return await self.history.add(
             session_id,
             NewMessage(
                 role="assistant",

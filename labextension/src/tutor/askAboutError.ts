@@ -31,7 +31,8 @@ export function askAboutError(
   if (notebook === null) {
     return;
   }
-  app.shell.activateById(notebook.id);
+  // Clicking in the notebook made it current already; activating it again
+  // would take the focus back from the tutor's input.
   const cellIndex = notebook.content.widgets.findIndex(cell =>
     cell.node.contains(node)
   );
