@@ -29,14 +29,15 @@ CODE_NODES = (
 CLOSERS = ("", "\n    pass", ")", "])", "]])", "}", "))")
 
 # Characters that may start code; prose is streamed only up to the first of them.
-CODE_CHARACTERS = re.compile(r"[=(){}\[\]]")
+CODE_CHARACTERS = re.compile(r"[=(){}\[\]@]")
 PYTHON_KEYWORD = re.compile(
     r"^\s*(def|class|for|while|if|elif|else|with|try|except|import|from|return|print|lambda)\b"
 )
 
 # An assignment or a call outside backticks, inside otherwise ordinary prose.
 CODE_FRAGMENT = re.compile(
-    r"(?<![\w`])[A-Za-z_]\w*(?:\.\w+)*(?:\s*[-+*/]?=(?!=)\s*[\w\[(\-'\"]|\([^()\n]*\))"
+    r"(?<![\w`])[A-Za-z_]\w*(?:\.\w+)*"
+    r"(?:\s*[-+*/]?=(?!=)\s*[\w\[(\-'\"]|\([^()\n]*\)|\s*@\s*[A-Za-z_(])"
 )
 
 REMOVED_BLOCK = "*(The tutor wrote code here; it was left out so you can write it yourself.)*"
@@ -127,8 +128,8 @@ class StreamGuard:
         if cut <= 0:
             return ""
         prefix = line[: cut + 1]
-        if prefix.count("`") % 2 or (not self._streaming_prose and len(prefix.split()) < 3):
-            return ""  # inside an inline code span, or too short to know it is prose
+        if prefix.count("`") % 2:
+            return ""  # inside an inline code span
         self._pending = line[cut + 1 :]
         self._streaming_prose = True
         return prefix

@@ -55,8 +55,25 @@ export class ServerTutorConnection implements ITutorConnection {
   }
 
   stop(id: string): void {
-    // Stopping makes sense only on the connection the answer streams on.
-    if (this._unanswered.has(id) && this._status === 'open') {
+    if (!this._unanswered.has(id)) {
+      return;
+    }
+    const waiting = this._outbox.findIndex(
+      frame => frame.type === 'ask' && frame.id === id
+    );
+    if (waiting !== -1) {
+      // Never sent, so the server has nothing to stop: end it here.
+      this._outbox.splice(waiting, 1);
+      this._unanswered.delete(id);
+      this._frameReceived.emit({
+        type: 'end',
+        id,
+        usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
+        guarded: false,
+        stopped: true
+      });
+    } else if (this._status === 'open') {
+      // An answer streams on the connection it was asked on only.
       this._send({ type: 'stop', id });
     }
   }

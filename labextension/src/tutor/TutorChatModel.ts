@@ -134,11 +134,12 @@ export class TutorChatModel extends AbstractChatModel {
     if (turn === null || turn.stopTimer !== undefined) {
       return;
     }
+    turn.stopTimer = window.setTimeout(() => {
+      if (this._answering === turn) {
+        this._finish(turn, { incomplete: true, stopped: true });
+      }
+    }, STOP_GRACE_MS);
     this._connection.stop(turn.id);
-    turn.stopTimer = window.setTimeout(
-      () => this._finish(turn, { incomplete: true, stopped: true }),
-      STOP_GRACE_MS
-    );
   }
 
   createChatContext(): IChatContext {

@@ -53,7 +53,7 @@ function TutorStatus(props: { model: TutorChatModel }): JSX.Element {
           </span>
           <button
             type="button"
-            className="jp-TutorMoreHelp jp-Button jp-mod-styled jp-mod-reject"
+            className="jp-TutorMoreHelp jp-Button jp-mod-styled"
             title="Ask for the next, more detailed hint on the same problem"
             disabled={model.isAnswering}
             onClick={() => model.askForMoreHelp()}
