@@ -26,9 +26,9 @@ def module_json(module: LearningModule, progress: ProgressSummary | None) -> dic
 class ModuleListHandler(TutorHandler):
     @web.authenticated
     async def get(self) -> None:
-        modules = await self.tutor.modules.list_modules()
+        modules = await self.app.modules.list_modules()
         progress = {
-            row.module_slug: row for row in await self.tutor.progress.get_all_progress(self.user_id)
+            row.module_slug: row for row in await self.app.progress.get_all_progress(self.user_id)
         }
         self.reply({"modules": [module_json(m, progress.get(m.slug)) for m in modules]})
 
@@ -36,8 +36,8 @@ class ModuleListHandler(TutorHandler):
 class ModuleHandler(TutorHandler):
     @web.authenticated
     async def get(self, module_id: str) -> None:
-        module = await self.tutor.modules.require_module(module_id)
-        row = await self.tutor.progress.get_progress(self.user_id, module)
+        module = await self.app.modules.require_module(module_id)
+        row = await self.app.progress.get_progress(self.user_id, module)
         self.reply(module_json(module, ProgressSummary.of(module.slug, row) if row else None))
 
 
@@ -46,16 +46,16 @@ class ModuleOpenHandler(TutorHandler):
 
     @web.authenticated
     async def post(self, module_id: str) -> None:
-        module = await self.tutor.modules.require_module(module_id)
-        row = await self.tutor.progress.get_progress(self.user_id, module)
-        opened = await self.tutor.working_copies.open(
+        module = await self.app.modules.require_module(module_id)
+        row = await self.app.progress.get_progress(self.user_id, module)
+        opened = await self.app.working_copies.open(
             module,
             row.notebook_state if row else None,
             row.updated_at if row else None,
-            copy_is_stale=await self.tutor.progress.rejected_since_last_save(self.user_id, module),
+            copy_is_stale=await self.app.progress.rejected_since_last_save(self.user_id, module),
         )
         if row is None or row.status == "not_started":
-            row = await self.tutor.progress.update_progress(
+            row = await self.app.progress.update_progress(
                 self.user_id, module, ProgressUpdate(status="in_progress")
             )
         self.reply(

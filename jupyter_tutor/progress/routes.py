@@ -31,38 +31,38 @@ def progress_json(
 class ProgressListHandler(TutorHandler):
     @web.authenticated
     async def get(self) -> None:
-        rows = await self.tutor.progress.get_all_progress(self.user_id)
+        rows = await self.app.progress.get_all_progress(self.user_id)
         self.reply({"progress": [progress_json(row.module_slug, row) for row in rows]})
 
 
 class ProgressHandler(TutorHandler):
     @web.authenticated
     async def get(self, module_id: str) -> None:
-        module = await self.tutor.modules.require_module(module_id)
-        row = await self.tutor.progress.get_progress(self.user_id, module)
+        module = await self.app.modules.require_module(module_id)
+        row = await self.app.progress.get_progress(self.user_id, module)
         self.reply(progress_json(module.slug, row, with_state=True))
 
     @web.authenticated
     async def put(self, module_id: str) -> None:
-        module = await self.tutor.modules.require_module(module_id)
-        change = parse_progress_update(self.request.body, self.tutor.max_notebook_bytes)
-        row = await self.tutor.progress.update_progress(self.user_id, module, change)
+        module = await self.app.modules.require_module(module_id)
+        change = parse_progress_update(self.request.body, self.app.max_notebook_bytes)
+        row = await self.app.progress.update_progress(self.user_id, module, change)
         self.reply(progress_json(module.slug, row))
 
 
 class SnapshotListHandler(TutorHandler):
     @web.authenticated
     async def get(self, module_id: str) -> None:
-        module = await self.tutor.modules.require_module(module_id)
-        rows = await self.tutor.progress.list_snapshots(self.user_id, module)
+        module = await self.app.modules.require_module(module_id)
+        rows = await self.app.progress.list_snapshots(self.user_id, module)
         self.reply({"snapshots": [row._asdict() for row in rows]})
 
 
 class SnapshotHandler(TutorHandler):
     @web.authenticated
     async def get(self, module_id: str, snapshot_id: str) -> None:
-        module = await self.tutor.modules.require_module(module_id)
-        snapshot = await self.tutor.progress.get_snapshot(self.user_id, module, int(snapshot_id))
+        module = await self.app.modules.require_module(module_id)
+        snapshot = await self.app.progress.get_snapshot(self.user_id, module, int(snapshot_id))
         self.reply(
             {
                 "id": snapshot.id,
@@ -78,10 +78,10 @@ class SnapshotHandler(TutorHandler):
 class SnapshotRestoreHandler(TutorHandler):
     @web.authenticated
     async def post(self, module_id: str, snapshot_id: str) -> None:
-        module = await self.tutor.modules.require_module(module_id)
+        module = await self.app.modules.require_module(module_id)
         body = parse_json_object(self.request.body)
         base_version = parse_base_version(body.get("base_version"))
-        row = await self.tutor.progress.restore_snapshot(
+        row = await self.app.progress.restore_snapshot(
             self.user_id, module, int(snapshot_id), base_version
         )
         self.reply(progress_json(module.slug, row))

@@ -3,7 +3,7 @@
 import asyncio
 import contextlib
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jupyter_server.auth.decorator import ws_authenticated
 from jupyter_server.base.handlers import JupyterHandler
@@ -19,6 +19,9 @@ from .frames import error_frame
 from .request import frame_id, parse_ask
 from .service import module_settings
 
+if TYPE_CHECKING:
+    from ..app import TutorApp
+
 
 class TutorSocket(WebSocketMixin, WebSocketHandler, ExtensionHandlerMixin, JupyterHandler):
     """One student's tutor conversation about one module; one answer at a time."""
@@ -27,15 +30,15 @@ class TutorSocket(WebSocketMixin, WebSocketHandler, ExtensionHandlerMixin, Jupyt
     _answering: tuple[str, asyncio.Task] | None = None
 
     @property
-    def tutor(self) -> Any:
-        return self.extensionapp
+    def app(self) -> "TutorApp":
+        return self.extensionapp  # type: ignore[return-value]
 
     @ws_authenticated
     async def get(self, *args: Any, **kwargs: Any) -> None:
-        await self.tutor.store_ready()
+        await self.app.store_ready()
         module_id = self.get_query_argument("module_id", "")
         try:
-            self.module = await self.tutor.modules.require_module(module_id)
+            self.module = await self.app.modules.require_module(module_id)
         except TutorError as error:
             raise web.HTTPError(error.status, error.message) from None
         result = super().get(*args, **kwargs)
@@ -76,7 +79,7 @@ class TutorSocket(WebSocketMixin, WebSocketHandler, ExtensionHandlerMixin, Jupyt
 
     async def _answer(self, ask: Any) -> None:
         try:
-            await self.tutor.tutor.answer(self.current_user.username, self.module, ask, self._send)
+            await self.app.tutor.answer(self.current_user.username, self.module, ask, self._send)
         except TutorError as error:
             await self._send(error_frame(ask.id, error.code, error.message))
         except Exception:
@@ -114,8 +117,8 @@ def _history_json(message: Any) -> dict[str, Any]:
 class TutorHistoryHandler(TutorHandler):
     @web.authenticated
     async def get(self) -> None:
-        module = await self.tutor.modules.require_module(self.get_query_argument("module_id", ""))
-        history = self.tutor.tutor.history
+        module = await self.app.modules.require_module(self.get_query_argument("module_id", ""))
+        history = self.app.tutor.history
         session_id = await history.session_id(self.user_id, module.id)
         messages = await history.messages(session_id)
         questions = [m for m in messages if m.role == "user"]
@@ -124,7 +127,7 @@ class TutorHistoryHandler(TutorHandler):
                 "messages": [_history_json(m) for m in messages],
                 "level": questions[-1].level if questions else None,
                 "max_level": module_settings(module).max_level,
-                "provider": self.tutor.tutor.provider,
+                "provider": self.app.tutor.provider,
             }
         )
 

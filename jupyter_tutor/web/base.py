@@ -28,7 +28,7 @@ class TutorHandler(ExtensionHandlerMixin, APIHandler):
     """Every route inherits jupyter-server's authentication and XSRF checks from here."""
 
     @property
-    def tutor(self) -> "TutorApp":
+    def app(self) -> "TutorApp":
         return self.extensionapp  # type: ignore[return-value]
 
     @property
@@ -37,7 +37,7 @@ class TutorHandler(ExtensionHandlerMixin, APIHandler):
 
     async def prepare(self) -> None:
         await super().prepare()
-        await self.tutor.store_ready()
+        await self.app.store_ready()
 
     def reply(self, value: Any, status: int = 200) -> None:
         self.set_status(status)

@@ -11,8 +11,8 @@ class ClientConfigHandler(TutorHandler):
         self.reply(
             {
                 "username": self.user_id,
-                "autosave_interval_seconds": self.tutor.autosave_interval_seconds,
-                "max_notebook_bytes": self.tutor.max_notebook_bytes,
-                "working_copy_dir": self.tutor.working_copy_dir,
+                "autosave_interval_seconds": self.app.autosave_interval_seconds,
+                "max_notebook_bytes": self.app.max_notebook_bytes,
+                "working_copy_dir": self.app.working_copy_dir,
             }
         )
