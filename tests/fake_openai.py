@@ -12,11 +12,14 @@ and ``POST /_reset``.
 A reply is a dict: ``text`` (the answer), ``chunk_size`` (characters per streamed
 delta), ``delay`` (seconds between deltas), ``status`` + ``error`` (an HTTP error
 instead), ``cut_after`` (close the connection after that many deltas), ``hang``
-(seconds to wait before answering) and ``usage`` (token counts).
+(seconds to wait before answering), ``reset_after`` (reset the TCP connection after
+that many deltas) and ``usage`` (token counts).
 """
 
 import argparse
 import json
+import socket
+import struct
 import threading
 import time
 from collections.abc import Iterator
@@ -191,6 +194,13 @@ class _Handler(BaseHTTPRequestHandler):
         for index, piece in enumerate(pieces):
             if "cut_after" in reply and index >= reply["cut_after"]:
                 return  # the connection closes mid-answer
+            if "reset_after" in reply and index >= reply["reset_after"]:
+                # SO_LINGER 0: closing sends a TCP reset instead of a clean end.
+                self.connection.setsockopt(
+                    socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+                )
+                self.connection.close()
+                return
             event(
                 {
                     **chunk,

@@ -257,6 +257,16 @@ async def test_a_cut_stream_is_marked_partial_and_retry_answers_the_same_questio
     ]
 
 
+async def test_a_reset_connection_mid_answer_is_a_cut_stream(connect, fake_llm):
+    fake_llm.script({"text": "Look at the line where B first appears.", "reset_after": 3})
+    ws = await connect()
+    frames = await ask(ws, cell_code=CELL, error_output=NAME_ERROR)
+    error = frames[-1]
+    assert error["type"] == "error" and error["code"] == "stream_cut"
+    assert error["partial"] is True and error["retryable"] is True
+    assert text_of(frames).startswith("Look")
+
+
 async def test_retry_with_nothing_to_retry_is_refused(connect):
     ws = await connect()
     error = (await ask(ws, "", retry=True))[-1]

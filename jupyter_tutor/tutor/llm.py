@@ -8,7 +8,6 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
 import openai
 from openai import AsyncOpenAI
 
@@ -105,8 +104,11 @@ class LanguageModel:
                         yield choice.delta.content
                     if choice.finish_reason:
                         finished = True
-        except (openai.OpenAIError, httpx.HTTPError) as error:
+        except openai.OpenAIError as error:
             raise _failure(error, streaming=started) from None
+        except Exception as error:  # the transport's own errors, e.g. a reset connection
+            code = "stream_cut" if started else "llm_unavailable"
+            raise ModelFailure(code, "The connection to the AI tutor broke. Try again.") from error
         if not finished:
             raise ModelFailure("stream_cut", "The answer was cut off. Try again.")
 

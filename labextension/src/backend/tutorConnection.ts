@@ -68,6 +68,7 @@ export class ServerTutorConnection implements ITutorConnection {
       this._frameReceived.emit({
         type: 'end',
         id,
+        message_id: null,
         usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
         guarded: false,
         stopped: true

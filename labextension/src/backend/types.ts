@@ -166,8 +166,6 @@ export type TutorUsage = {
 export type TutorStartFrame = {
   type: 'start';
   id: string;
-  /** The stored question. */
-  message_id: number;
   level: number;
   level_name: string;
   max_level: number;
@@ -184,6 +182,8 @@ export type TutorReplaceFrame = { type: 'replace'; id: string; text: string };
 export type TutorEndFrame = {
   type: 'end';
   id: string;
+  /** The stored answer, or null if it was stopped. */
+  message_id: number | null;
   usage: TutorUsage;
   /** Some of the answer was held back because it gave too much away. */
   guarded: boolean;
@@ -243,12 +243,11 @@ export type TutorHistoryMessage = {
   content: string;
   created_at: string;
   /** The hint level of the question, or of the answer. */
-  level?: number | null;
-  level_name?: string | null;
-  same_problem?: boolean | null;
-  provider?: TutorProvider | null;
+  level: number | null;
+  same_problem: boolean | null;
+  provider: TutorProvider | null;
   /** An answer that was cut short. */
-  partial?: boolean;
+  partial: boolean;
 };
 
 export type TutorHistory = {
@@ -256,4 +255,6 @@ export type TutorHistory = {
   /** The level of the latest question, or null before the first one. */
   level: number | null;
   max_level: number;
+  /** Where answers come from now. */
+  provider: TutorProvider;
 };

@@ -424,11 +424,10 @@ function historyMessage(
     ...(isAnswer && {
       metadata: {
         tutor: newAnswerInfo({
-          level: message.level ?? null,
-          levelName: message.level_name ?? null,
+          level: message.level,
           maxLevel,
-          provider: message.provider ?? null,
-          incomplete: message.partial ?? false
+          provider: message.provider,
+          incomplete: message.partial
         })
       }
     })
