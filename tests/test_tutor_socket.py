@@ -296,6 +296,17 @@ async def test_stop_ends_the_answer_and_keeps_what_was_said(connect, fake_llm, a
     )
 
 
+async def test_stop_before_the_answer_starts_still_ends_it(connect):
+    ws = await connect()
+    ws.write_message(json.dumps({"type": "ask", "id": "early", "content": "help"}))
+    ws.write_message(json.dumps({"type": "stop", "id": "early"}))
+    frames = [await receive(ws)]
+    while frames[-1]["type"] != "end":
+        frames.append(await receive(ws))
+    assert frames[-1]["id"] == "early" and frames[-1]["stopped"] is True
+    assert (await ask(ws, "and now a question"))[-1]["type"] == "end"
+
+
 async def test_history_survives_a_reconnect_and_is_per_student(connect, api):
     ws = await connect()
     await ask(ws, "first question", cell_code=CELL, error_output=NAME_ERROR)

@@ -16,6 +16,7 @@ from ..errors import InvalidRequest, TutorError
 from ..store.models import LearningModule
 from ..web.base import TutorHandler, to_json
 from .frames import error_frame
+from .llm import Usage
 from .request import frame_id, parse_ask
 from .service import module_settings
 
@@ -71,7 +72,21 @@ class TutorSocket(WebSocketMixin, WebSocketHandler, ExtensionHandlerMixin, Jupyt
         if self._answering:
             raise InvalidRequest("The tutor is still answering; wait for it or press Stop.")
         task = asyncio.ensure_future(self._answer(ask))
+        task.add_done_callback(lambda done: self._stopped_before_start(ask.id, done))
         self._answering = (ask.id, task)
+
+    def _stopped_before_start(self, ask_id: str, task: asyncio.Task) -> None:
+        """A Stop that came before the answer began still ends it for the panel."""
+        if task.cancelled():
+            frame = {
+                "type": "end",
+                "id": ask_id,
+                "message_id": None,
+                "usage": Usage().as_json(),
+                "guarded": False,
+                "stopped": True,
+            }
+            self._late_end = asyncio.ensure_future(self._send(frame))
 
     def _stop(self, ask_id: str) -> None:
         if self._answering and self._answering[0] == ask_id:
