@@ -7,15 +7,20 @@ from pathlib import Path
 from jupyter_core.paths import jupyter_data_dir
 from jupyter_server.extension.application import ExtensionApp
 from sqlalchemy.engine import make_url
-from traitlets import Bool, Float, Integer, Unicode, default, validate
+from traitlets import Bool, Float, Integer, Set, Unicode, default, validate
 
 from .errors import StoreUnavailable
 from .modules.catalog import scan
 from .modules.routes import module_routes
 from .modules.service import ModuleService, sync_modules
 from .modules.working_copy import WorkingCopies
+from .packages.catalog import build_catalog, load_curated
+from .packages.lock import load_lock
+from .packages.routes import package_routes
+from .packages.service import PackageService, seed_catalog
 from .progress.routes import progress_routes
 from .progress.service import ProgressService
+from .roles import RolePolicy
 from .store.engine import create_engine, create_sessions
 from .store.migrate import upgrade_to_head
 from .tutor.history import TutorHistory
@@ -106,6 +111,23 @@ class TutorApp(ExtensionApp):
         0, config=True, help="Model tokens per student per UTC day (0: no limit)."
     )
 
+    admin_users = Set(Unicode(), config=True, help="User names with the admin role.")
+    admin_groups = Set(Unicode(), config=True, help="JupyterHub groups with the admin role.")
+    instructor_users = Set(Unicode(), config=True, help="User names with the instructor role.")
+    instructor_groups = Set(
+        Unicode(), config=True, help="JupyterHub groups with the instructor role."
+    )
+    local_user_is_admin = Bool(
+        config=True,
+        help="""Treat every user as admin. Default: true on a personal server (not under
+        JupyterHub) with no roles configured, false otherwise.""",
+    )
+
+    @default("local_user_is_admin")
+    def _default_local_user_is_admin(self) -> bool:
+        configured = self.admin_users or self.admin_groups or self.instructor_users
+        return not (configured or self.instructor_groups or "JUPYTERHUB_API_TOKEN" in os.environ)
+
     @default("llm_base_url")
     def _default_llm_base_url(self) -> str | None:
         return os.environ.get("OPENAI_BASE_URL") or None
@@ -147,6 +169,14 @@ class TutorApp(ExtensionApp):
         self.working_copies = WorkingCopies(
             self.serverapp.contents_manager, Path(self.modules_dir), self.working_copy_dir
         )
+        self.packages = PackageService(sessions)
+        self.roles = RolePolicy(
+            frozenset(self.admin_users),
+            frozenset(self.admin_groups),
+            frozenset(self.instructor_users),
+            frozenset(self.instructor_groups),
+            everyone_is_admin=self.local_user_is_admin,
+        )
         self.tutor = TutorService(
             TutorHistory(sessions),
             self.progress,
@@ -185,6 +215,7 @@ class TutorApp(ExtensionApp):
                 *module_routes(API),
                 *progress_routes(API),
                 *tutor_routes(API),
+                *package_routes(API),
             ]
         )
 
@@ -215,6 +246,7 @@ class TutorApp(ExtensionApp):
         async with self.engine.begin() as connection:
             await upgrade_to_head(connection)
             await sync_modules(connection, catalog.modules)
+            await seed_catalog(connection, build_catalog(load_lock(), load_curated()))
         self.log.info("jupyter-tutor: %d learning modules ready", len(catalog.modules))
 
     async def stop_extension(self) -> None:

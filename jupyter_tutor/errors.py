@@ -38,3 +38,13 @@ class PayloadTooLarge(TutorError):
 class StoreUnavailable(TutorError):
     status = 503
     code = "store_unavailable"
+
+
+class Forbidden(TutorError):
+    status = 403
+    code = "forbidden"
+
+
+class Conflict(TutorError):
+    status = 409
+    code = "conflict"

@@ -15,6 +15,7 @@ async def test_config_tells_the_frontend_its_settings(api):
     config = payload(await api("config"))
     assert config == {
         "username": "ada",
+        "role": "admin",
         "autosave_interval_seconds": 60,
         "max_notebook_bytes": 20 * 1024 * 1024,
         "working_copy_dir": "learning-modules",

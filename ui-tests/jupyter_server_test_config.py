@@ -11,6 +11,7 @@ working copies left over from an earlier run.
 """
 
 import os
+import sys
 from pathlib import Path
 from tempfile import mkdtemp
 
@@ -38,3 +39,14 @@ print(
     f"{c.ServerApp.root_dir} database={_db_dir / 'tutor.db'}",  # noqa: F821
     flush=True,
 )
+
+# The tutor talks to a real local OpenAI-compatible server that the tests script
+# through its control routes (POST /_script, GET /_requests, POST /_reset).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from fake_openai import FakeOpenAI  # noqa: E402
+
+FAKE_LLM_PORT = int(os.environ.get("TUTOR_UI_FAKE_LLM_PORT", "8765"))
+FakeOpenAI().start(FAKE_LLM_PORT)
+c.TutorApp.llm_base_url = f"http://127.0.0.1:{FAKE_LLM_PORT}/v1"  # noqa: F821
+c.TutorApp.llm_api_key = "ui-test-key"  # noqa: F821
+c.TutorApp.llm_model = "ui-test-model"  # noqa: F821

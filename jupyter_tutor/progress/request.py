@@ -1,11 +1,11 @@
 """Validate a progress update from a client before anything is stored (pure)."""
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InvalidRequest, PayloadTooLarge
 from ..store.models import STATUSES
+from ..web.body import parse_json_object
 
 ALLOWED_FIELDS = ("status", "notebook_state", "base_version")
 CELL_TYPES = ("code", "markdown", "raw")
@@ -17,16 +17,6 @@ class ProgressUpdate:
     notebook_state: dict[str, Any] | None = None
     base_version: int | None = None
     state_bytes: int = 0
-
-
-def parse_json_object(body: bytes) -> dict[str, Any]:
-    try:
-        value = json.loads(body or b"null")
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InvalidRequest(f"The request body is not valid JSON: {error}.") from error
-    if not isinstance(value, dict):
-        raise InvalidRequest("The request body must be a JSON object.")
-    return value
 
 
 def parse_base_version(value: Any) -> int:

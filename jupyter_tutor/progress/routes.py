@@ -6,7 +6,8 @@ from tornado import web
 
 from ..store.models import UserModuleProgress
 from ..web.base import TutorHandler
-from .request import parse_base_version, parse_json_object, parse_progress_update
+from ..web.body import parse_json_object
+from .request import parse_base_version, parse_progress_update
 from .service import ProgressSummary
 
 

@@ -1,6 +1,6 @@
 """ORM models. Column types stay portable between SQLite and Postgres."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -24,7 +24,7 @@ STATUSES = ("not_started", "in_progress", "completed")
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class Base(DeclarativeBase):
@@ -83,7 +83,7 @@ class ProgressSnapshot(Base):
 
 def as_utc(moment: datetime) -> datetime:
     """SQLite hands timestamps back without a zone; they were written in UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 class ChatSession(Base):
@@ -136,3 +136,55 @@ class TutorUsage(Base):
     created_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, index=True
     )
+
+
+class PythonPackage(Base):
+    """The package catalog: the Pyodide lock plus curated teaching packages."""
+
+    __tablename__ = "python_packages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    category: Mapped[str] = mapped_column(String(40), index=True)
+    pyodide_compatible: Mapped[bool] = mapped_column(Boolean)
+    install_via_micropip: Mapped[bool] = mapped_column(Boolean)
+    load_time_estimate: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    docs_url: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    size_bytes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    version: Mapped[str | None] = mapped_column(String(50), nullable=True)
+    imports: Mapped[list[str]] = mapped_column(JSON, default=list)
+    source: Mapped[str] = mapped_column(String(20))  # "pyodide-lock" | "curated" | "admin"
+
+
+class PackageLoadLog(Base):
+    __tablename__ = "package_load_logs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(255), index=True)
+    package: Mapped[str] = mapped_column(String(100), index=True)
+    load_time_ms: Mapped[int] = mapped_column(Integer)
+    success: Mapped[bool] = mapped_column(Boolean)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    kernel_name: Mapped[str] = mapped_column(String(100))
+    python_version: Mapped[str | None] = mapped_column(String(50), nullable=True)
+    pyodide_version: Mapped[str | None] = mapped_column(String(50), nullable=True)
+    module_slug: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    notebook_path: Mapped[str | None] = mapped_column(String(1000), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class PackageSet(Base):
+    """A named, reusable package list (e.g. "Data science basics")."""
+
+    __tablename__ = "package_sets"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Ordered like a notebook's list: [{name, version?, required}].
+    packages: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    updated_by: Mapped[str] = mapped_column(String(255))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

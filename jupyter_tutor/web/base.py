@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 from jupyter_server.base.handlers import APIHandler
 from jupyter_server.extension.handler import ExtensionHandlerMixin
 
-from ..errors import TutorError
+from ..errors import Forbidden, TutorError
+from ..roles import at_least, user_groups
 from ..store.models import as_utc
 
 if TYPE_CHECKING:
@@ -34,6 +35,15 @@ class TutorHandler(ExtensionHandlerMixin, APIHandler):
     @property
     def user_id(self) -> str:
         return self.current_user.username
+
+    @property
+    def role(self) -> str:
+        return self.app.roles.role_of(self.user_id, user_groups(self.current_user))
+
+    def require_role(self, needed: str) -> None:
+        """Refuse the request unless the caller has at least ``needed``."""
+        if not at_least(self.role, needed):
+            raise Forbidden(f"Only an {needed} (or above) can do this; you are a {self.role}.")
 
     async def prepare(self) -> None:
         await super().prepare()

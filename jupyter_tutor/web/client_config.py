@@ -11,6 +11,7 @@ class ClientConfigHandler(TutorHandler):
         self.reply(
             {
                 "username": self.user_id,
+                "role": self.role,
                 "autosave_interval_seconds": self.app.autosave_interval_seconds,
                 "max_notebook_bytes": self.app.max_notebook_bytes,
                 "working_copy_dir": self.app.working_copy_dir,

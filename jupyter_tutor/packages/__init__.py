@@ -1,0 +1,1 @@
+"""Python packages: the catalog, notebooks' package lists, load logs, package sets."""

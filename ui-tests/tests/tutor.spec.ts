@@ -1,0 +1,281 @@
+import {
+  expect,
+  IJupyterLabPageFixture,
+  test
+} from '@jupyterlab/galata';
+import type { APIRequestContext, Locator, TestInfo } from '@playwright/test';
+
+/**
+ * The tutor panel against the fake OpenAI-compatible server started by
+ * jupyter_server_test_config.py: asking about an error, streaming, the hidden
+ * cell context, the conversation surviving a reload and "More help".
+ */
+
+const FAKE_LLM = `http://127.0.0.1:${process.env.TUTOR_UI_FAKE_LLM_PORT ?? '8765'}`;
+
+const MODULE_ID = 'intro-to-numpy';
+const MODULE_TITLE = 'Introduction to NumPy';
+const WORKING_COPY = 'module_01_intro_to_numpy.ipynb';
+const PANEL = '#jupyter-tutor-panel';
+const MORE_HELP_QUESTION = 'Could I have a bit more help?';
+
+type FakeReply = { text: string; chunk_size?: number; delay?: number };
+type ChatMessage = { role: string; content: string };
+type FakeRequest = {
+  path: string;
+  body: { messages?: ChatMessage[] } | null;
+};
+
+async function resetFake(
+  request: APIRequestContext,
+  replies: FakeReply[]
+): Promise<void> {
+  expect((await request.post(`${FAKE_LLM}/_reset`)).ok()).toBe(true);
+  const scripted = await request.post(`${FAKE_LLM}/_script`, {
+    data: replies
+  });
+  expect(scripted.ok()).toBe(true);
+}
+
+/** The chat completion requests the fake received, oldest first. */
+async function chatRequests(
+  request: APIRequestContext
+): Promise<ChatMessage[][]> {
+  const response = await request.get(`${FAKE_LLM}/_requests`);
+  expect(response.ok()).toBe(true);
+  const requests = (await response.json()) as FakeRequest[];
+  return requests
+    .filter(r => r.path.endsWith('/chat/completions'))
+    .map(r => r.body?.messages ?? []);
+}
+
+/** Numbered screenshots, so the test output reads in order. */
+function screenshots(page: IJupyterLabPageFixture, testInfo: TestInfo) {
+  let step = 0;
+  return async (name: string): Promise<void> => {
+    step += 1;
+    await page.screenshot({
+      path: testInfo.outputPath(`${String(step).padStart(2, '0')}-${name}.png`)
+    });
+  };
+}
+
+/** Open the module from the module browser and wait for its kernel. */
+async function openModule(page: IJupyterLabPageFixture): Promise<void> {
+  await page.sidebar.openTab('jupyter-tutor-module-browser');
+  await page
+    .locator(
+      `.jp-TutorModuleCard[data-module-id="${MODULE_ID}"] .jp-TutorModuleCard-open`
+    )
+    .click();
+  await expect(page.activity.getTabLocator(WORKING_COPY)).toBeVisible();
+  await page.notebook.activate(WORKING_COPY);
+  await waitForIdleKernel(page);
+}
+
+/** A cell sent while the kernel is still connecting can be dropped. */
+async function waitForIdleKernel(page: IJupyterLabPageFixture): Promise<void> {
+  await expect(page.locator('#jp-main-statusbar')).toContainText('Idle', {
+    timeout: 120 * 1000
+  });
+}
+
+/**
+ * Add a code cell at the end of the notebook and run it in place (it stays
+ * the active cell).
+ *
+ * @returns the cell's index.
+ */
+async function runNewCell(
+  page: IJupyterLabPageFixture,
+  code: string
+): Promise<number> {
+  expect(await page.notebook.addCell('code', code)).toBe(true);
+  const index = (await page.notebook.getCellCount()) - 1;
+  await waitForIdleKernel(page);
+  expect(await page.notebook.runCell(index, { inplace: true })).toBe(true);
+  return index;
+}
+
+/** Click "Ask the tutor" on the error output of a cell. */
+async function askAboutError(
+  page: IJupyterLabPageFixture,
+  cellIndex: number,
+  errorName: string
+): Promise<void> {
+  const output = (await page.notebook.getCellOutputLocator(cellIndex))!;
+  await expect(output).toContainText(errorName);
+  await output.locator('.jp-TutorAskButton').click();
+  await expect(page.locator(PANEL)).toBeVisible();
+  await expect(
+    page.locator(`${PANEL} .jp-TutorContextChip-label`)
+  ).toHaveText(`cell ${cellIndex + 1} · ${errorName}`);
+}
+
+async function typeQuestion(
+  page: IJupyterLabPageFixture,
+  question: string
+): Promise<void> {
+  const input = page.locator(PANEL).getByRole('combobox');
+  await input.fill(question);
+  await input.press('Enter');
+}
+
+/** The latest message of the panel with this text. */
+function message(page: IJupyterLabPageFixture, text: string): Locator {
+  return page
+    .locator(`${PANEL} .jp-chat-message`)
+    .filter({ hasText: text })
+    .last();
+}
+
+/**
+ * Record every text the last message of the panel shows, to tell a streamed
+ * answer from one that appears at once.
+ */
+async function recordLastMessageTexts(
+  page: IJupyterLabPageFixture
+): Promise<void> {
+  await page.evaluate(panelSelector => {
+    const panel = document.querySelector(panelSelector)!;
+    const seen: string[] = [];
+    (window as any).tutorAnswerTexts = seen;
+    new MutationObserver(() => {
+      const messages = panel.querySelectorAll('.jp-chat-message');
+      const last = messages[messages.length - 1];
+      const text = (
+        last?.querySelector('.jp-chat-rendered-message')?.textContent ?? ''
+      ).trim();
+      if (seen[seen.length - 1] !== text) {
+        seen.push(text);
+      }
+    }).observe(panel, { childList: true, subtree: true, characterData: true });
+  }, PANEL);
+}
+
+async function recordedTexts(page: IJupyterLabPageFixture): Promise<string[]> {
+  return page.evaluate(() => (window as any).tutorAnswerTexts as string[]);
+}
+
+/** The current hint level and the module's highest, from the panel header. */
+async function hintLevel(
+  page: IJupyterLabPageFixture
+): Promise<{ level: number; maxLevel: number }> {
+  const label = page.locator(`${PANEL} .jp-TutorHintLevel`);
+  await expect(label).toHaveText(/^Hint \d+ of \d+$/);
+  const [, level, maxLevel] = (await label.textContent())!.match(
+    /^Hint (\d+) of (\d+)$/
+  )!;
+  return { level: Number(level), maxLevel: Number(maxLevel) };
+}
+
+test.describe('AI tutor', () => {
+  test('answers a question about an error, streamed, with hidden context, restored after reload', async ({
+    page,
+    request
+  }, testInfo) => {
+    const shot = screenshots(page, testInfo);
+    const code = 'total = price * count_ui_test';
+    const question = 'why is this wrong?';
+    const answer =
+      'Look at the line where the error happens: which names exist at that point?';
+    // Slow enough to see the answer grow: about 19 deltas, 50 ms apart.
+    await resetFake(request, [{ text: answer, chunk_size: 4, delay: 0.05 }]);
+
+    await openModule(page);
+    await shot('module-open');
+
+    const cellIndex = await runNewCell(page, code);
+    await shot('name-error');
+
+    await askAboutError(page, cellIndex, 'NameError');
+    await expect(page.locator(`${PANEL} .jp-TutorHeader-title`)).toHaveText(
+      MODULE_TITLE
+    );
+    await shot('tutor-opened-with-context');
+
+    await recordLastMessageTexts(page);
+    await typeQuestion(page, question);
+    // Stop is offered only while an answer streams.
+    await expect(page.locator(`${PANEL} .jp-TutorStop`)).toBeVisible();
+    await shot('answer-streaming');
+
+    await expect(message(page, answer)).toContainText(answer);
+    await expect(page.locator(`${PANEL} .jp-TutorStop`)).toBeHidden();
+    await expect(page.locator(`${PANEL} .jp-TutorHintLevel`)).toHaveText(
+      'Hint 1 of 4'
+    );
+    await shot('answer-complete');
+
+    // The answer grew through several partial texts before the full one.
+    const texts = await recordedTexts(page);
+    const partial = texts.filter(
+      text => text !== '' && text !== answer && answer.startsWith(text)
+    );
+    expect(partial.length).toBeGreaterThanOrEqual(2);
+    expect(texts[texts.length - 1]).toBe(answer);
+
+    // The cell and its error went to the model in the system prompt only.
+    const messages = (await chatRequests(request)).pop()!;
+    expect(messages[0].role).toBe('system');
+    expect(messages[0].content).toContain(MODULE_TITLE);
+    expect(messages[0].content).toContain(code);
+    expect(messages[0].content).toContain('NameError');
+    const conversation = messages.slice(1);
+    expect(conversation[conversation.length - 1]).toEqual({
+      role: 'user',
+      content: question
+    });
+    for (const visible of conversation) {
+      expect(['user', 'assistant']).toContain(visible.role);
+      expect(visible.content).not.toContain(code);
+    }
+
+    // Saved first: a notebook with unsaved changes would hold up the reload.
+    await page.notebook.save();
+    await page.reload();
+    await page.sidebar.openTab('jupyter-tutor-panel');
+    await expect(page.locator(`${PANEL} .jp-TutorHeader-title`)).toHaveText(
+      MODULE_TITLE
+    );
+    await expect(message(page, question)).toBeVisible();
+    await expect(message(page, answer)).toContainText(answer);
+    await shot('conversation-restored');
+  });
+
+  test('"More help" climbs one hint level', async ({
+    page,
+    request
+  }, testInfo) => {
+    const shot = screenshots(page, testInfo);
+    const first = 'What happens when you divide a number by zero on paper?';
+    const more = 'Look at the value on the right of the slash before it runs.';
+    await resetFake(request, [{ text: first }, { text: more }]);
+
+    await openModule(page);
+    // Another problem than the other test's, so it starts a new hint ladder.
+    const cellIndex = await runNewCell(page, 'share_ui_test = 10 / 0');
+    await askAboutError(page, cellIndex, 'ZeroDivisionError');
+    await typeQuestion(page, 'How do I fix this division?');
+    await expect(message(page, first)).toContainText(first);
+    await expect(page.locator(`${PANEL} .jp-TutorStop`)).toBeHidden();
+    const before = await hintLevel(page);
+    await shot('first-answer');
+
+    await page.locator(`${PANEL} .jp-TutorMoreHelp`).click();
+    await expect(message(page, MORE_HELP_QUESTION)).toBeVisible();
+    await expect(message(page, more)).toContainText(more);
+    const expected = Math.min(before.level + 1, before.maxLevel);
+    await expect(page.locator(`${PANEL} .jp-TutorHintLevel`)).toHaveText(
+      `Hint ${expected} of ${before.maxLevel}`
+    );
+    await shot('more-help-answer');
+
+    // The model was told the new level too.
+    const messages = (await chatRequests(request)).pop()!;
+    expect(messages[0].content).toContain(
+      `Current hint level: ${expected} of ${before.maxLevel}`
+    );
+    expect(messages[messages.length - 1].content).toBe(MORE_HELP_QUESTION);
+  });
+});
