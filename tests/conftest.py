@@ -3,6 +3,7 @@
 import json
 import os
 from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +18,18 @@ POSTGRES_URL = os.environ.get("TUTOR_TEST_DATABASE_URL")
 REPO = Path(__file__).resolve().parents[1]
 
 
+@dataclass
+class HubLikeUser(User):
+    """A user the way JupyterHub's single-user servers describe one: with its groups."""
+
+    hub_user: dict[str, Any] = field(default_factory=dict)
+
+
 class HeaderUsers(IdentityProvider):
     """Many students on one server.
 
-    The token-authenticated user is renamed by an ``X-Test-User`` header. A
+    The token-authenticated user is renamed by an ``X-Test-User`` header (with hub
+    groups from ``X-Test-Groups``). A
     ``tutor_test_user`` cookie stands for a browser session: that user is not
     token-authenticated, so jupyter-server enforces XSRF for them.
     """
@@ -29,7 +38,10 @@ class HeaderUsers(IdentityProvider):
         user = await super().get_user(handler)
         name = handler.request.headers.get("X-Test-User")
         if user is not None and name:
-            return User(username=name)
+            groups = handler.request.headers.get("X-Test-Groups", "")
+            return HubLikeUser(
+                username=name, hub_user={"groups": groups.split(",") if groups else []}
+            )
         browser_user = handler.get_cookie("tutor_test_user")
         return User(username=browser_user) if user is None and browser_user else user
 
@@ -133,10 +145,11 @@ def api(jp_fetch: Callable[..., Awaitable[HTTPResponse]]) -> Api:
         user: str = "ada",
         raw: bytes | None = None,
         params: dict[str, str] | None = None,
+        groups: str = "",
     ) -> HTTPResponse:
         kwargs: dict[str, Any] = {
             "method": method,
-            "headers": {"X-Test-User": user},
+            "headers": {"X-Test-User": user, "X-Test-Groups": groups},
             "params": params or {},
         }
         if raw is not None:

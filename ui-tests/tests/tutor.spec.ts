@@ -1,8 +1,4 @@
-import {
-  expect,
-  IJupyterLabPageFixture,
-  test
-} from '@jupyterlab/galata';
+import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 import type { APIRequestContext, Locator, TestInfo } from '@playwright/test';
 
 /**
@@ -97,6 +93,16 @@ async function runNewCell(
   return index;
 }
 
+/**
+ * Reload JupyterLab and wait until it has restored its layout. galata's own
+ * readiness check waits for a Launcher, which a restored notebook replaces.
+ */
+async function reloadRestored(page: IJupyterLabPageFixture): Promise<void> {
+  await page.reload({ waitForIsReady: false });
+  await page.locator('#jupyterlab-splash').waitFor({ state: 'detached' });
+  await page.evaluate(() => (window as any).jupyterapp.restored);
+}
+
 /** Click "Ask the tutor" on the error output of a cell. */
 async function askAboutError(
   page: IJupyterLabPageFixture,
@@ -107,9 +113,9 @@ async function askAboutError(
   await expect(output).toContainText(errorName);
   await output.locator('.jp-TutorAskButton').click();
   await expect(page.locator(PANEL)).toBeVisible();
-  await expect(
-    page.locator(`${PANEL} .jp-TutorContextChip-label`)
-  ).toHaveText(`cell ${cellIndex + 1} · ${errorName}`);
+  await expect(page.locator(`${PANEL} .jp-TutorContextChip-label`)).toHaveText(
+    `cell ${cellIndex + 1} · ${errorName}`
+  );
 }
 
 async function typeQuestion(
@@ -233,7 +239,7 @@ test.describe('AI tutor', () => {
 
     // Saved first: a notebook with unsaved changes would hold up the reload.
     await page.notebook.save();
-    await page.reload();
+    await reloadRestored(page);
     await page.sidebar.openTab('jupyter-tutor-panel');
     await expect(page.locator(`${PANEL} .jp-TutorHeader-title`)).toHaveText(
       MODULE_TITLE
