@@ -15,7 +15,7 @@ from .modules.routes import module_routes
 from .modules.service import ModuleService, sync_modules
 from .modules.working_copy import WorkingCopies
 from .packages.catalog import build_catalog, load_curated
-from .packages.lock import load_lock
+from .packages.lock import LOCK_FILE, load_lock, lock_version
 from .packages.routes import package_routes
 from .packages.service import PackageService, seed_catalog
 from .progress.routes import progress_routes
@@ -111,6 +111,16 @@ class TutorApp(ExtensionApp):
         0, config=True, help="Model tokens per student per UTC day (0: no limit)."
     )
 
+    pyodide_lock_file = Unicode(
+        str(LOCK_FILE),
+        config=True,
+        help="""pyodide-lock.json the package catalog is built from (default: the one of the
+        Pyodide that jupyterlite-pyodide-kernel uses, bundled). Point it at a newer
+        Pyodide's lock and restart to refresh the catalog.""",
+    )
+    pyodide_version = Unicode(
+        lock_version(), config=True, help="Version of the Pyodide that lock file belongs to."
+    )
     admin_users = Set(Unicode(), config=True, help="User names with the admin role.")
     admin_groups = Set(Unicode(), config=True, help="JupyterHub groups with the admin role.")
     instructor_users = Set(Unicode(), config=True, help="User names with the instructor role.")
@@ -170,6 +180,7 @@ class TutorApp(ExtensionApp):
             self.serverapp.contents_manager, Path(self.modules_dir), self.working_copy_dir
         )
         self.packages = PackageService(sessions)
+        self.pyodide_lock = load_lock(Path(self.pyodide_lock_file))
         self.roles = RolePolicy(
             frozenset(self.admin_users),
             frozenset(self.admin_groups),
@@ -246,7 +257,7 @@ class TutorApp(ExtensionApp):
         async with self.engine.begin() as connection:
             await upgrade_to_head(connection)
             await sync_modules(connection, catalog.modules)
-            await seed_catalog(connection, build_catalog(load_lock(), load_curated()))
+            await seed_catalog(connection, build_catalog(self.pyodide_lock, load_curated()))
         self.log.info("jupyter-tutor: %d learning modules ready", len(catalog.modules))
 
     async def stop_extension(self) -> None:

@@ -9,7 +9,6 @@ from ..errors import InvalidRequest
 from ..store.models import PackageSet, PythonPackage
 from ..web.base import TutorHandler
 from ..web.body import parse_json_object
-from .lock import load_lock, lock_version
 from .module_lists import read_module_list, write_module_list
 from .package_list import SCHEMA, detect_packages, parse_package_list
 from .request import (
@@ -56,7 +55,9 @@ class CatalogHandler(TutorHandler):
             category=self.get_query_argument("category", ""),
             compatible_only=self.get_query_argument("compatible_only", "") in ("1", "true"),
         )
-        self.reply({"packages": [package_json(row) for row in rows], "pyodide": lock_version()})
+        self.reply(
+            {"packages": [package_json(row) for row in rows], "pyodide": self.app.pyodide_version}
+        )
 
     @web.authenticated
     async def post(self) -> None:
@@ -110,7 +111,7 @@ class DetectHandler(TutorHandler):
         if not isinstance(cells, list) or not all(isinstance(cell, str) for cell in cells):
             raise InvalidRequest("Send {cells: [code, ...], packages: [...]}.")
         current, _ = parse_package_list(body.get("packages") or [])
-        proposed = detect_packages(cells, load_lock(), current)
+        proposed = detect_packages(cells, self.app.pyodide_lock, current)
         self.reply({"proposed": [entry.as_json() for entry in proposed]})
 
 
