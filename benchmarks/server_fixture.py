@@ -27,6 +27,7 @@ BENCHMARK_MODULE = {
 class Server:
     port: int
     root_dir: Path
+    database_path: Path | None  # the SQLite file, when the server uses its default one
 
     @property
     def headers(self) -> dict[str, str]:
@@ -92,7 +93,7 @@ def running_server(
         )
         try:
             _wait_until_up(port, process)
-            yield Server(port, root)
+            yield Server(port, root, None if database_url else Path(scratch, "tutor.db"))
         finally:
             process.terminate()
             process.wait(timeout=30)
