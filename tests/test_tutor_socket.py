@@ -319,6 +319,12 @@ async def test_history_survives_a_reconnect_and_is_per_student(connect, api):
         "second question",
     ]
     assert history["level"] == 2 and history["max_level"] == 4 and history["provider"] == "llm"
+    assert [m["level_name"] for m in history["messages"]] == [
+        "Nudge",
+        "Nudge",
+        "Pointer",
+        "Pointer",
+    ]
     assert (
         payload(await api("tutor", "history", params={"module_id": "alpha"}, user="bob"))[
             "messages"

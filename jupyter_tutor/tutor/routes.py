@@ -17,6 +17,7 @@ from ..store.models import LearningModule
 from ..web.base import TutorHandler, to_json
 from .frames import error_frame
 from .llm import Usage
+from .pedagogy.levels import level
 from .request import frame_id, parse_ask
 from .service import module_settings
 
@@ -122,6 +123,7 @@ def _history_json(message: Any) -> dict[str, Any]:
         "content": message.content,
         "created_at": message.created_at,
         "level": message.level,
+        "level_name": level(message.level).name if message.level else None,
         "same_problem": message.same_problem,
         "provider": message.provider,
         "partial": message.partial,

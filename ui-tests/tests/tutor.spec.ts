@@ -1,4 +1,9 @@
-import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
+import {
+  expect,
+  IJupyterLabPageFixture,
+  JupyterLabPage,
+  test
+} from '@jupyterlab/galata';
 import type { APIRequestContext, Locator, TestInfo } from '@playwright/test';
 
 /**
@@ -98,7 +103,8 @@ async function runNewCell(
  * readiness check waits for a Launcher, which a restored notebook replaces.
  */
 async function reloadRestored(page: IJupyterLabPageFixture): Promise<void> {
-  await page.reload({ waitForIsReady: false });
+  // The fixture's type offers only Playwright's `reload`, without this option.
+  await (page as unknown as JupyterLabPage).reload({ waitForIsReady: false });
   await page.locator('#jupyterlab-splash').waitFor({ state: 'detached' });
   await page.evaluate(() => (window as any).jupyterapp.restored);
 }
@@ -208,6 +214,7 @@ test.describe('AI tutor', () => {
 
     await expect(message(page, answer)).toContainText(answer);
     await expect(page.locator(`${PANEL} .jp-TutorStop`)).toBeHidden();
+    // Each test's browser is a new anonymous student: a first question.
     await expect(page.locator(`${PANEL} .jp-TutorHintLevel`)).toHaveText(
       'Hint 1 of 4'
     );
@@ -259,13 +266,14 @@ test.describe('AI tutor', () => {
     await resetFake(request, [{ text: first }, { text: more }]);
 
     await openModule(page);
-    // Another problem than the other test's, so it starts a new hint ladder.
+    // A problem of its own, so its hints start low with room to climb.
     const cellIndex = await runNewCell(page, 'share_ui_test = 10 / 0');
     await askAboutError(page, cellIndex, 'ZeroDivisionError');
     await typeQuestion(page, 'How do I fix this division?');
     await expect(message(page, first)).toContainText(first);
     await expect(page.locator(`${PANEL} .jp-TutorStop`)).toBeHidden();
     const before = await hintLevel(page);
+    expect(before.level).toBeLessThan(before.maxLevel);
     await shot('first-answer');
 
     await page.locator(`${PANEL} .jp-TutorMoreHelp`).click();

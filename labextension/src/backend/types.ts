@@ -242,8 +242,9 @@ export type TutorHistoryMessage = {
   role: 'user' | 'assistant';
   content: string;
   created_at: string;
-  /** The hint level of the question, or of the answer. */
+  /** The hint level of the question, or of the answer, and its name. */
   level: number | null;
+  level_name: string | null;
   same_problem: boolean | null;
   provider: TutorProvider | null;
   /** An answer that was cut short. */

@@ -425,6 +425,7 @@ function historyMessage(
       metadata: {
         tutor: newAnswerInfo({
           level: message.level,
+          levelName: message.level_name,
           maxLevel,
           provider: message.provider,
           incomplete: message.partial
