@@ -1,10 +1,12 @@
+import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
+import type { APIRequestContext, Locator } from '@playwright/test';
 import {
-  expect,
-  IJupyterLabPageFixture,
-  JupyterLabPage,
-  test
-} from '@jupyterlab/galata';
-import type { APIRequestContext, Locator, TestInfo } from '@playwright/test';
+  INTRO_TO_NUMPY,
+  openModule,
+  reloadRestored,
+  runNewCell,
+  screenshots
+} from './jupyterlab';
 
 /**
  * The tutor panel against the fake OpenAI-compatible server started by
@@ -14,9 +16,7 @@ import type { APIRequestContext, Locator, TestInfo } from '@playwright/test';
 
 const FAKE_LLM = `http://127.0.0.1:${process.env.TUTOR_UI_FAKE_LLM_PORT ?? '8765'}`;
 
-const MODULE_ID = 'intro-to-numpy';
-const MODULE_TITLE = 'Introduction to NumPy';
-const WORKING_COPY = 'module_01_intro_to_numpy.ipynb';
+const MODULE_TITLE = INTRO_TO_NUMPY.title;
 const PANEL = '#jupyter-tutor-panel';
 const MORE_HELP_QUESTION = 'Could I have a bit more help?';
 
@@ -48,65 +48,6 @@ async function chatRequests(
   return requests
     .filter(r => r.path.endsWith('/chat/completions'))
     .map(r => r.body?.messages ?? []);
-}
-
-/** Numbered screenshots, so the test output reads in order. */
-function screenshots(page: IJupyterLabPageFixture, testInfo: TestInfo) {
-  let step = 0;
-  return async (name: string): Promise<void> => {
-    step += 1;
-    await page.screenshot({
-      path: testInfo.outputPath(`${String(step).padStart(2, '0')}-${name}.png`)
-    });
-  };
-}
-
-/** Open the module from the module browser and wait for its kernel. */
-async function openModule(page: IJupyterLabPageFixture): Promise<void> {
-  await page.sidebar.openTab('jupyter-tutor-module-browser');
-  await page
-    .locator(
-      `.jp-TutorModuleCard[data-module-id="${MODULE_ID}"] .jp-TutorModuleCard-open`
-    )
-    .click();
-  await expect(page.activity.getTabLocator(WORKING_COPY)).toBeVisible();
-  await page.notebook.activate(WORKING_COPY);
-  await waitForIdleKernel(page);
-}
-
-/** A cell sent while the kernel is still connecting can be dropped. */
-async function waitForIdleKernel(page: IJupyterLabPageFixture): Promise<void> {
-  await expect(page.locator('#jp-main-statusbar')).toContainText('Idle', {
-    timeout: 120 * 1000
-  });
-}
-
-/**
- * Add a code cell at the end of the notebook and run it in place (it stays
- * the active cell).
- *
- * @returns the cell's index.
- */
-async function runNewCell(
-  page: IJupyterLabPageFixture,
-  code: string
-): Promise<number> {
-  expect(await page.notebook.addCell('code', code)).toBe(true);
-  const index = (await page.notebook.getCellCount()) - 1;
-  await waitForIdleKernel(page);
-  expect(await page.notebook.runCell(index, { inplace: true })).toBe(true);
-  return index;
-}
-
-/**
- * Reload JupyterLab and wait until it has restored its layout. galata's own
- * readiness check waits for a Launcher, which a restored notebook replaces.
- */
-async function reloadRestored(page: IJupyterLabPageFixture): Promise<void> {
-  // The fixture's type offers only Playwright's `reload`, without this option.
-  await (page as unknown as JupyterLabPage).reload({ waitForIsReady: false });
-  await page.locator('#jupyterlab-splash').waitFor({ state: 'detached' });
-  await page.evaluate(() => (window as any).jupyterapp.restored);
 }
 
 /** Click "Ask the tutor" on the error output of a cell. */
