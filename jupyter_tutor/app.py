@@ -7,7 +7,7 @@ from pathlib import Path
 from jupyter_core.paths import jupyter_data_dir
 from jupyter_server.extension.application import ExtensionApp
 from sqlalchemy.engine import make_url
-from traitlets import Bool, Float, Integer, Set, Unicode, default, validate
+from traitlets import Bool, Float, Integer, Set, TraitError, Unicode, default, validate
 
 from .errors import StoreUnavailable
 from .modules.catalog import scan
@@ -162,13 +162,13 @@ class TutorApp(ExtensionApp):
     @validate("autosave_interval_seconds")
     def _check_interval(self, proposal: dict) -> int:
         if proposal["value"] < 10:
-            raise ValueError("autosave_interval_seconds must be at least 10")
+            raise TraitError("autosave_interval_seconds must be at least 10")
         return proposal["value"]
 
     @validate("snapshot_limit", "max_notebook_bytes")
     def _check_positive(self, proposal: dict) -> int:
         if proposal["value"] < 1:
-            raise ValueError(f"{proposal['trait'].name} must be at least 1")
+            raise TraitError(f"{proposal['trait'].name} must be at least 1")
         return proposal["value"]
 
     def initialize_settings(self) -> None:

@@ -1,0 +1,54 @@
+"""Configuration: environment variables admins expect, defaults and validation."""
+
+import pytest
+from traitlets import TraitError
+
+from jupyter_tutor.app import TutorApp
+
+
+def test_environment_variables_configure_the_store_and_the_model(monkeypatch, tmp_path):
+    monkeypatch.setenv("JUPYTER_TUTOR_DATABASE_URL", "postgresql://tutor@db/tutor")
+    monkeypatch.setenv("JUPYTER_TUTOR_MODULES_DIR", str(tmp_path))
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:11434/v1")
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-from-env")
+    monkeypatch.setenv("JUPYTER_TUTOR_MODEL", "llama3.2")
+    app = TutorApp()
+    assert app.database_url == "postgresql://tutor@db/tutor"
+    assert app.modules_dir == str(tmp_path)
+    assert (app.llm_base_url, app.llm_api_key, app.llm_model) == (
+        "http://127.0.0.1:11434/v1",
+        "sk-from-env",
+        "llama3.2",
+    )
+
+
+def test_defaults_need_no_configuration(monkeypatch):
+    for name in (
+        "JUPYTER_TUTOR_DATABASE_URL",
+        "OPENAI_BASE_URL",
+        "OPENAI_API_KEY",
+        "JUPYTERHUB_API_TOKEN",
+        "JUPYTER_TUTOR_MODULES_DIR",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    app = TutorApp()
+    assert app.database_url.startswith("sqlite:///") and app.database_url.endswith("tutor.db")
+    assert app.modules_dir.endswith(("course_notebooks", "notebooks"))
+    assert app.llm_base_url is None and app.llm_api_key is None
+    assert app.local_user_is_admin is True
+
+
+def test_under_jupyterhub_or_with_roles_nobody_is_admin_by_default(monkeypatch):
+    monkeypatch.setenv("JUPYTERHUB_API_TOKEN", "hub")
+    assert TutorApp().local_user_is_admin is False
+    monkeypatch.delenv("JUPYTERHUB_API_TOKEN")
+    assert TutorApp(instructor_users={"teach"}).local_user_is_admin is False
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("autosave_interval_seconds", 5), ("snapshot_limit", 0), ("max_notebook_bytes", 0)],
+)
+def test_nonsense_settings_are_refused(name, value):
+    with pytest.raises(TraitError):
+        TutorApp(**{name: value})
