@@ -1,6 +1,7 @@
 """The tutor WebSocket against a real local OpenAI-compatible server."""
 
 import json
+import socket
 from pathlib import Path
 
 import pytest
@@ -228,6 +229,23 @@ async def test_model_failures_become_plain_error_frames(connect, fake_llm, reply
     assert error["type"] == "error" and error["code"] == code
     assert error["retryable"] is retryable and error["partial"] is False
     assert fake_llm.url not in error["message"] and SECRET_KEY not in error["message"]
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.mark.parametrize(
+    "tutor_config", [{"llm_base_url": f"http://127.0.0.1:{_closed_port()}/v1"}]
+)
+async def test_an_endpoint_that_is_down_gives_a_retryable_error(connect):
+    ws = await connect()
+    error = (await ask(ws, cell_code=CELL, error_output=NAME_ERROR))[-1]
+    assert error["type"] == "error" and error["code"] == "llm_unavailable"
+    assert error["retryable"] is True and "cannot be reached" in error["message"]
+    assert "127.0.0.1" not in error["message"]
 
 
 async def test_a_cut_stream_is_marked_partial_and_retry_answers_the_same_question(
