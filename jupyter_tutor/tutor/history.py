@@ -65,7 +65,11 @@ class TutorHistory:
     async def messages(self, session_id: int, limit: int | None = None) -> list[ChatMessage]:
         """Oldest first; with ``limit``, only the newest ``limit`` messages."""
         async with self._sessions() as db:
-            query = select(ChatMessage).where(ChatMessage.session_id == session_id)
+            query = (
+                select(ChatMessage)
+                .options(defer(ChatMessage.embedding))
+                .where(ChatMessage.session_id == session_id)
+            )
             rows = await db.scalars(query.order_by(ChatMessage.id.desc()).limit(limit))
             return list(reversed(list(rows)))
 
