@@ -124,6 +124,34 @@ async def test_an_instructor_saves_a_module_list_into_the_source_notebook(api, m
     assert learner_view["packages"] == packages and learner_view["can_edit"] is False
 
 
+async def test_null_puts_a_module_back_on_the_default_set(api, modules_dir: Path):
+    await api(
+        "modules",
+        "alpha",
+        "packages",
+        method="PUT",
+        body={"packages": [{"name": "sympy"}]},
+        **as_("instructor"),
+    )
+    reset = payload(
+        await api(
+            "modules",
+            "alpha",
+            "packages",
+            method="PUT",
+            body={"packages": None},
+            **as_("instructor"),
+        )
+    )
+    assert reset["is_default"] is True
+    assert [p["name"] for p in reset["packages"]] == ["numpy", "pandas", "matplotlib"]
+    notebook = json.loads((modules_dir / "module_01_alpha.ipynb").read_text())
+    assert "packages" not in notebook["metadata"]["jupyter_tutor"]
+    assert (
+        await api("modules", "alpha", "packages", method="PUT", body={}, **as_("instructor"))
+    ).code == 400
+
+
 async def test_invalid_lists_are_refused_with_reasons_and_nothing_is_written(api, modules_dir):
     before = (modules_dir / "module_01_alpha.ipynb").read_text()
     bad = [

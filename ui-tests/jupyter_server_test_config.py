@@ -11,6 +11,7 @@ working copies left over from an earlier run.
 """
 
 import os
+import shutil
 import sys
 from pathlib import Path
 from tempfile import mkdtemp
@@ -34,9 +35,17 @@ c.ServerApp.allow_root = True  # noqa: F821
 _db_dir = Path(mkdtemp(prefix="jupyter-tutor-ui-db-"))
 c.TutorApp.database_url = f"sqlite+aiosqlite:///{(_db_dir / 'tutor.db').as_posix()}"  # noqa: F821
 
+# A fresh copy of the course per server start: tests that save a module's
+# package list write into its source notebook, never into the shipped one.
+from jupyter_tutor.app import shipped_modules_dir  # noqa: E402
+
+_modules_dir = Path(mkdtemp(prefix="jupyter-tutor-ui-modules-")) / "course"
+shutil.copytree(shipped_modules_dir(), _modules_dir)
+c.TutorApp.modules_dir = str(_modules_dir)  # noqa: F821
+
 print(
     "jupyter-tutor UI tests: root_dir="
-    f"{c.ServerApp.root_dir} database={_db_dir / 'tutor.db'}",  # noqa: F821
+    f"{c.ServerApp.root_dir} database={_db_dir / 'tutor.db'} modules={_modules_dir}",  # noqa: F821
     flush=True,
 )
 

@@ -26,12 +26,17 @@ def read_module_list(modules_dir: Path, module: LearningModule) -> Any:
 
 
 def write_module_list(
-    modules_dir: Path, module: LearningModule, packages: list[dict[str, Any]]
+    modules_dir: Path, module: LearningModule, packages: list[dict[str, Any]] | None
 ) -> None:
-    """Replace the list in the source notebook atomically; everything else stays as it was."""
+    """Replace the list in the source notebook atomically (None: back to the default set);
+    everything else stays as it was."""
     path = _path(modules_dir, module)
     notebook = json.loads(path.read_text(encoding="utf-8"))
-    notebook.setdefault("metadata", {}).setdefault("jupyter_tutor", {})["packages"] = packages
+    block = notebook.setdefault("metadata", {}).setdefault("jupyter_tutor", {})
+    if packages is None:
+        block.pop("packages", None)
+    else:
+        block["packages"] = packages
     text = json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

@@ -95,10 +95,20 @@ class ModulePackagesHandler(TutorHandler):
         self.require_role("instructor")
         module = await self.app.modules.require_module(module_id)
         body = parse_json_object(self.request.body)
-        entries = strict_package_list(body.get("packages"))
-        write_module_list(Path(self.app.modules_dir), module, [e.as_json() for e in entries])
+        if "packages" not in body:
+            raise InvalidRequest("Send {packages: [...]}, or {packages: null} for the default set.")
+        raw = body["packages"]
+        packages = None if raw is None else [e.as_json() for e in strict_package_list(raw)]
+        write_module_list(Path(self.app.modules_dir), module, packages)
         self.log.info("jupyter-tutor: %s changed the packages of %s", self.user_id, module.slug)
-        self.reply({"module_id": module.slug, "packages": [e.as_json() for e in entries]})
+        entries, _ = parse_package_list(packages)
+        self.reply(
+            {
+                "module_id": module.slug,
+                "packages": [e.as_json() for e in entries],
+                "is_default": packages is None,
+            }
+        )
 
 
 class DetectHandler(TutorHandler):

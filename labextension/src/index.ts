@@ -1,6 +1,13 @@
 import { backendPlugin } from './backend/plugin';
 import { modulesPlugin } from './modules/plugin';
+import { packagesPlugin } from './packages/plugin';
 import { progressPlugin } from './progress/plugin';
 import { tutorPlugin } from './tutor/plugin';
 
-export default [backendPlugin, modulesPlugin, progressPlugin, tutorPlugin];
+export default [
+  backendPlugin,
+  modulesPlugin,
+  progressPlugin,
+  tutorPlugin,
+  packagesPlugin
+];

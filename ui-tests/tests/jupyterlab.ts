@@ -101,3 +101,31 @@ export async function saveProgressNow(
   );
   await expect(page.locator('.jp-TutorSaveStatus')).toContainText('Saved at');
 }
+
+/**
+ * Close the notifications on screen: the test kernel lacks some packages the
+ * course asks for, and their warnings cover the right sidebar's lower part.
+ */
+export async function dismissNotifications(
+  page: IJupyterLabPageFixture
+): Promise<void> {
+  const close = page.locator('.jp-Notification-Toast-Close');
+  // Toasts mount a moment after they are emitted, and keep sliding in and
+  // out of view, so a real click may never land: dispatch it, until none is left.
+  await expect(async () => {
+    for (const button of await close.all()) {
+      await button.dispatchEvent('click');
+    }
+    await page.waitForTimeout(500);
+    await expect(close).toHaveCount(0, { timeout: 1000 });
+  }).toPass();
+}
+
+/** Wait until the module notebook's kernel was checked for the module's packages. */
+export async function waitForPackageCheck(
+  page: IJupyterLabPageFixture
+): Promise<void> {
+  await expect(
+    page.locator('.jp-NotebookPanel:visible .jp-TutorPackageProgress')
+  ).toHaveAttribute('data-state', /loaded|failed/, { timeout: 120 * 1000 });
+}

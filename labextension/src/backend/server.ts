@@ -6,11 +6,18 @@ import { TutorApiError } from './errors';
 import { KeepaliveSender } from './keepalive';
 import { ServerTutorConnection } from './tutorConnection';
 import {
+  CatalogQuery,
   ClientConfig,
   ITutorBackend,
   ITutorConnection,
+  ModulePackages,
   ModuleSummary,
   OpenedModule,
+  PackageAnalytics,
+  PackageCatalog,
+  PackageLoadLog,
+  PackageRequest,
+  PackageSet,
   Progress,
   ProgressUpdate,
   TutorHistory
@@ -96,6 +103,77 @@ export class ServerTutorBackend implements ITutorBackend {
     return new ServerTutorConnection(moduleId, url, settings.WebSocket);
   }
 
+  packageCatalog(query: CatalogQuery = {}): Promise<PackageCatalog> {
+    const params: Record<string, string> = {};
+    if (query.q) {
+      params.q = query.q;
+    }
+    if (query.category) {
+      params.category = query.category;
+    }
+    if (query.compatible_only) {
+      params.compatible_only = '1';
+    }
+    return this._request<PackageCatalog>(
+      'GET',
+      ['packages'],
+      undefined,
+      params
+    );
+  }
+
+  modulePackages(moduleId: string): Promise<ModulePackages> {
+    return this._request<ModulePackages>('GET', [
+      'modules',
+      moduleId,
+      'packages'
+    ]);
+  }
+
+  async saveModulePackages(
+    moduleId: string,
+    packages: PackageRequest[]
+  ): Promise<PackageRequest[]> {
+    const reply = await this._request<{ packages: PackageRequest[] }>(
+      'PUT',
+      ['modules', moduleId, 'packages'],
+      { packages }
+    );
+    return reply.packages;
+  }
+
+  async detectPackages(
+    cells: string[],
+    current: PackageRequest[]
+  ): Promise<PackageRequest[]> {
+    const reply = await this._request<{ proposed: PackageRequest[] }>(
+      'POST',
+      ['packages', 'detect'],
+      { cells, packages: current }
+    );
+    return reply.proposed;
+  }
+
+  async recordPackageLoads(logs: PackageLoadLog[]): Promise<number> {
+    const reply = await this._request<{ recorded: number }>(
+      'POST',
+      ['packages', 'load-logs'],
+      { logs }
+    );
+    return reply.recorded;
+  }
+
+  packageAnalytics(): Promise<PackageAnalytics> {
+    return this._request<PackageAnalytics>('GET', ['packages', 'analytics']);
+  }
+
+  async packageSets(): Promise<PackageSet[]> {
+    const reply = await this._request<{ sets: PackageSet[] }>('GET', [
+      'package-sets'
+    ]);
+    return reply.sets;
+  }
+
   private _url(segments: string[], query: Record<string, string> = {}): string {
     return (
       URLExt.join(
@@ -109,7 +187,7 @@ export class ServerTutorBackend implements ITutorBackend {
   private async _request<T>(
     method: string,
     segments: string[],
-    body?: ProgressUpdate,
+    body?: object,
     query?: Record<string, string>
   ): Promise<T> {
     const init: RequestInit = { method };

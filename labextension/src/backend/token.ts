@@ -8,5 +8,5 @@ export type ITutorBackend = ITutorBackendInterface;
 
 export const ITutorBackend = new Token<ITutorBackend>(
   'jupyter-tutor:ITutorBackend',
-  'Lists learning modules, stores the student progress on them and connects to the tutor.'
+  'Lists learning modules, stores the student progress on them, connects to the tutor and keeps the package lists.'
 );

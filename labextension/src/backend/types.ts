@@ -66,10 +66,117 @@ export type OpenedModule = {
  */
 export type ClientConfig = {
   username: string;
+  /** What the server lets this user do; the server checks it on every request. */
+  role: Role;
   /** Suggested auto-save interval, used unless the student chose their own. */
   autosave_interval_seconds: number;
   max_notebook_bytes: number;
   working_copy_dir: string;
+};
+
+/** Who may do what: learners read, instructors edit lists, admins edit the catalog. */
+export type Role = 'learner' | 'instructor' | 'admin';
+
+/**
+ * A package a module needs, in load order (`metadata.jupyter_tutor.packages`).
+ */
+export type PackageRequest = {
+  /** Distribution name (PEP 508). */
+  name: string;
+  /** PEP 440 specifier such as `>=1.26`. */
+  version?: string;
+  required: boolean;
+};
+
+/** Why an entry of a package list was left out or refused. */
+export type PackageListProblem = {
+  /** The entry's position in the list, or -1 for the list as a whole. */
+  index: number;
+  reason: string;
+};
+
+/** The package list that counts for a module: the one in its source notebook. */
+export type ModulePackages = {
+  module_id: string;
+  packages: PackageRequest[];
+  problems: PackageListProblem[];
+  /** The instructor set no list, so the default set applies. */
+  is_default: boolean;
+  can_edit: boolean;
+};
+
+export type PackageCategory =
+  | 'data-science'
+  | 'visualization'
+  | 'ml'
+  | 'scientific'
+  | 'web'
+  | 'utilities'
+  | 'other';
+
+/** A package of the catalog. */
+export type CatalogPackage = {
+  name: string;
+  display_name: string;
+  description: string;
+  category: PackageCategory;
+  pyodide_compatible: boolean;
+  install_via_micropip: boolean;
+  /** Seconds, or null if unknown. */
+  load_time_estimate: number | null;
+  docs_url: string | null;
+  size_bytes: number | null;
+  version: string | null;
+  /** Top-level import names, the usual one first. */
+  imports: string[];
+};
+
+export type CatalogQuery = {
+  /** Text found in the name, display name, description or category. */
+  q?: string;
+  category?: PackageCategory;
+  /** Only packages that run in the browser (Pyodide). */
+  compatible_only?: boolean;
+};
+
+export type PackageCatalog = {
+  packages: CatalogPackage[];
+  /** The Pyodide version the catalog was built from. */
+  pyodide: string;
+};
+
+/** One attempt to load a package in a kernel, for the course's analytics. */
+export type PackageLoadLog = {
+  package: string;
+  load_time_ms: number;
+  success: boolean;
+  error?: string;
+  kernel_name: string;
+  python_version?: string;
+  pyodide_version?: string;
+  module_slug?: string;
+  notebook_path?: string;
+};
+
+export type PackageAnalytics = {
+  most_failed: {
+    package: string;
+    failures: number;
+    attempts: number;
+    failure_rate: number;
+  }[];
+  load_times: { package: string; average_ms: number; loads: number }[];
+};
+
+/** A named list of packages instructors can apply to a module. */
+export type PackageSet = {
+  id: number;
+  name: string;
+  description: string;
+  is_default: boolean;
+  packages: PackageRequest[];
+  updated_by: string | null;
+  updated_at: string | null;
 };
 
 /**
@@ -119,6 +226,35 @@ export interface ITutorBackend {
    * when it drops, until it is disposed.
    */
   openTutorConnection(moduleId: string): ITutorConnection;
+
+  /** Catalog packages matching the query, by name. */
+  packageCatalog(query?: CatalogQuery): Promise<PackageCatalog>;
+
+  /** The package list that counts for a module. */
+  modulePackages(moduleId: string): Promise<ModulePackages>;
+
+  /**
+   * Replace a module's package list (instructors). A list with invalid
+   * entries is refused with a 400 whose `problems` name them.
+   */
+  saveModulePackages(
+    moduleId: string,
+    packages: PackageRequest[]
+  ): Promise<PackageRequest[]>;
+
+  /** Packages the code imports (or declares in PEP 723) that `current` lacks. */
+  detectPackages(
+    cells: string[],
+    current: PackageRequest[]
+  ): Promise<PackageRequest[]>;
+
+  /** Record load attempts; resolves with how many were recorded. */
+  recordPackageLoads(logs: PackageLoadLog[]): Promise<number>;
+
+  /** Most-failed packages and load times (instructors). */
+  packageAnalytics(): Promise<PackageAnalytics>;
+
+  packageSets(): Promise<PackageSet[]>;
 }
 
 /** Where a tutor answer came from: the language model or the offline hints. */

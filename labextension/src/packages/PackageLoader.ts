@@ -1,0 +1,232 @@
+import { ISessionContext } from '@jupyterlab/apputils';
+import { NotebookPanel } from '@jupyterlab/notebook';
+import { Kernel } from '@jupyterlab/services';
+import { IDisposable } from '@lumino/disposable';
+import { ISignal, Signal } from '@lumino/signaling';
+import { errorMessage } from '../backend/errors';
+import { ITutorBackend } from '../backend/token';
+import { PackageLoadLog, PackageRequest } from '../backend/types';
+import { checkImport } from './importCheck';
+import { PackageLoadItem, PackageLoadState } from './loadState';
+import { canonicalName, importName } from './packageList';
+
+/**
+ * Checks, whenever a module notebook's IPython kernel becomes ready (also
+ * after a restart or a kernel change), that the kernel can import the
+ * module's packages, in list order, and records each attempt.
+ *
+ * Everything runs as silent requests that leave the notebook untouched;
+ * a failure is reported, never thrown, so the notebook always works.
+ */
+export class PackageLoader implements IDisposable {
+  constructor(private readonly _options: PackageLoader.IOptions) {
+    const session = _options.panel.sessionContext;
+    session.statusChanged.connect(this._onStatus, this);
+    session.kernelChanged.connect(this._onKernelChanged, this);
+    void session.ready.then(() =>
+      this._onStatus(session, session.kernelDisplayStatus)
+    );
+  }
+
+  get moduleId(): string {
+    return this._options.moduleId;
+  }
+
+  /** Null until the first check starts, and for kernels other than IPython. */
+  get state(): PackageLoadState | null {
+    return this._state;
+  }
+
+  get stateChanged(): ISignal<this, PackageLoadState | null> {
+    return this._stateChanged;
+  }
+
+  get isDisposed(): boolean {
+    return this._isDisposed;
+  }
+
+  /** Check the module's current list again, for example after it was saved. */
+  reload(): void {
+    this._pending = true;
+    const session = this._options.panel.sessionContext;
+    this._onStatus(session, session.kernelDisplayStatus);
+  }
+
+  /** Install a package with `%pip` in the kernel, then check it again. */
+  async install(entry: PackageRequest): Promise<boolean> {
+    const kernel = this._options.panel.sessionContext.session?.kernel;
+    if (!kernel) {
+      return false;
+    }
+    const requirement = JSON.stringify(entry.name + (entry.version ?? ''));
+    const reply = await kernel.requestExecute({
+      code: `%pip install ${requirement}`,
+      silent: true,
+      store_history: false
+    }).done;
+    if (reply.content.status !== 'ok') {
+      return false;
+    }
+    const item = await this._check(kernel, entry);
+    this._replace(item);
+    return item.status === 'loaded';
+  }
+
+  dispose(): void {
+    if (this._isDisposed) {
+      return;
+    }
+    this._isDisposed = true;
+    Signal.clearData(this);
+  }
+
+  private _onKernelChanged(): void {
+    this._pending = true;
+  }
+
+  private _onStatus(_: ISessionContext, status: string): void {
+    if (status === 'restarting' || status === 'autorestarting') {
+      this._pending = true;
+    } else if (status === 'idle' && this._pending && !this._running) {
+      this._pending = false;
+      void this._run();
+    }
+  }
+
+  private async _run(): Promise<void> {
+    const { panel, backend, moduleId } = this._options;
+    const kernel = panel.sessionContext.session?.kernel;
+    if (!kernel) {
+      return;
+    }
+    this._running = true;
+    try {
+      const info = await kernel.info;
+      if (info.implementation !== 'ipython') {
+        this._setState(null);
+        return;
+      }
+      const [list, catalog] = await Promise.all([
+        backend.modulePackages(moduleId),
+        backend.packageCatalog()
+      ]);
+      this._imports = new Map(
+        catalog.packages.map(entry => [
+          canonicalName(entry.name),
+          entry.imports
+        ])
+      );
+      const entries = list.packages;
+      this._setState({
+        items: entries.map(entry => loading(entry)),
+        finished: false
+      });
+      const logs: PackageLoadLog[] = [];
+      for (const entry of entries) {
+        const started = performance.now();
+        const item = await this._check(kernel, entry);
+        if (this._isDisposed) {
+          return;
+        }
+        this._replace(item);
+        logs.push({
+          package: entry.name,
+          load_time_ms: Math.round(performance.now() - started),
+          success: item.status === 'loaded',
+          ...(item.error ? { error: item.error } : {}),
+          kernel_name: kernel.name,
+          python_version: info.language_info.version,
+          module_slug: moduleId,
+          notebook_path: panel.context.path
+        });
+      }
+      if (this._state) {
+        this._setState({ ...this._state, finished: true });
+      }
+      this._options.onRequiredFailed(
+        entries.filter(
+          (entry, index) => entry.required && !logs[index].success
+        ),
+        this
+      );
+      if (logs.length > 0) {
+        await backend.recordPackageLoads(logs);
+      }
+    } catch (reason) {
+      console.warn(
+        `jupyter-tutor: could not check the packages of ${moduleId}: ${errorMessage(reason)}`
+      );
+    } finally {
+      this._running = false;
+      // The list may have been saved while this check ran.
+      const session = panel.sessionContext;
+      this._onStatus(session, session.kernelDisplayStatus);
+    }
+  }
+
+  private async _check(
+    kernel: Kernel.IKernelConnection,
+    entry: PackageRequest
+  ): Promise<PackageLoadItem> {
+    const name = importName(
+      entry.name,
+      this._imports.get(canonicalName(entry.name))
+    );
+    try {
+      const check = await checkImport(kernel, name);
+      return {
+        ...loading(entry),
+        status: check.found ? 'loaded' : 'failed',
+        error: check.error
+      };
+    } catch (reason) {
+      return {
+        ...loading(entry),
+        status: 'failed',
+        error: errorMessage(reason)
+      };
+    }
+  }
+
+  private _replace(item: PackageLoadItem): void {
+    if (this._state) {
+      this._setState({
+        ...this._state,
+        items: this._state.items.map(old =>
+          old.name === item.name ? item : old
+        )
+      });
+    }
+  }
+
+  private _setState(state: PackageLoadState | null): void {
+    this._state = state;
+    this._stateChanged.emit(state);
+  }
+
+  private _state: PackageLoadState | null = null;
+  private _stateChanged = new Signal<this, PackageLoadState | null>(this);
+  private _imports = new Map<string, string[]>();
+  private _pending = true;
+  private _running = false;
+  private _isDisposed = false;
+}
+
+export namespace PackageLoader {
+  export interface IOptions {
+    backend: ITutorBackend;
+    panel: NotebookPanel;
+    moduleId: string;
+    /** Called once per check of the list, with the required packages that failed. */
+    onRequiredFailed: (failed: PackageRequest[], loader: PackageLoader) => void;
+  }
+}
+
+function loading(entry: PackageRequest): PackageLoadItem {
+  return {
+    name: entry.name,
+    required: entry.required,
+    status: 'loading',
+    error: null
+  };
+}

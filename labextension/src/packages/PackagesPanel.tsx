@@ -1,0 +1,337 @@
+import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
+import { ReactWidget } from '@jupyterlab/ui-components';
+import { Message } from '@lumino/messaging';
+import React from 'react';
+import { errorMessage } from '../backend/errors';
+import { ITutorBackend } from '../backend/token';
+import {
+  CatalogPackage,
+  ModulePackages,
+  PackageRequest,
+  PackageSet
+} from '../backend/types';
+import { notebookModule, TutorModule } from '../tutor/notebookModule';
+import { CatalogSearch } from './CatalogSearch';
+import { LoadProgressBar } from './LoadProgressBar';
+import { PackageLoaders } from './packageLoaders';
+import { PackageListEditor } from './PackageListEditor';
+import { addPackages } from './packageList';
+
+/** A module's list as stored, and as being edited in the panel. */
+type Draft = {
+  stored: ModulePackages;
+  packages: PackageRequest[];
+  /** What the last action did, or why it failed. */
+  notice: { text: string; isError: boolean } | null;
+  busy: boolean;
+};
+
+/**
+ * The packages of the active notebook's module: instructors edit the list
+ * (search the catalog, apply a set, detect from code, reorder, save), and
+ * everyone sees how the packages loaded in the notebook's kernel.
+ *
+ * Unsaved edits are kept per module while the panel lives.
+ */
+export class PackagesPanel extends ReactWidget {
+  constructor(
+    private readonly _backend: ITutorBackend,
+    private readonly _tracker: INotebookTracker,
+    private readonly _loaders: PackageLoaders
+  ) {
+    super();
+    this.addClass('jp-TutorPackages');
+    _tracker.currentChanged.connect(() => void this._follow(), this);
+    _loaders.changed.connect(this._onLoaderChanged, this);
+    void this._follow();
+  }
+
+  private async _follow(): Promise<void> {
+    const notebook = this._tracker.currentWidget;
+    const request = ++this._latestFollow;
+    await notebook?.context.ready.catch(() => undefined);
+    if (request !== this._latestFollow) {
+      return;
+    }
+    this._notebook = notebook;
+    this._module =
+      notebook && !notebook.isDisposed && notebook.context.isReady
+        ? notebookModule(notebook.context.model)
+        : null;
+    this.update();
+    if (this._module && !this._drafts.has(this._module.id)) {
+      await this._load(this._module.id);
+    }
+  }
+
+  private async _load(moduleId: string): Promise<void> {
+    this._loadError = null;
+    try {
+      const [stored, sets] = await Promise.all([
+        this._backend.modulePackages(moduleId),
+        this._sets ?? this._backend.packageSets()
+      ]);
+      this._sets = sets;
+      this._drafts.set(moduleId, {
+        stored,
+        packages: stored.packages,
+        notice: null,
+        busy: false
+      });
+    } catch (reason) {
+      this._loadError = errorMessage(reason);
+    }
+    this.update();
+  }
+
+  protected render(): JSX.Element {
+    const module = this._module;
+    if (module === null) {
+      return (
+        <p className="jp-TutorPackages-message">
+          Open a learning module to see its packages.
+        </p>
+      );
+    }
+    const draft = this._drafts.get(module.id);
+    const loader = this._notebook ? this._loaders.get(this._notebook) : null;
+    const loads = new Map(
+      (loader?.state?.items ?? []).map(item => [item.name, item])
+    );
+    return (
+      <>
+        <h2 className="jp-TutorPackages-heading">Packages: {module.title}</h2>
+        {loader?.state && <LoadProgressBar state={loader.state} />}
+        {this._loadError !== null && (
+          <p className="jp-TutorPackages-error" role="alert">
+            Could not load the package list: {this._loadError}
+          </p>
+        )}
+        {draft === undefined ? (
+          this._loadError === null && (
+            <p className="jp-TutorPackages-message">Loading the list…</p>
+          )
+        ) : (
+          <>
+            {this._renderStoredNotes(draft.stored)}
+            {draft.stored.can_edit && this._renderEditTools(module, draft)}
+            <PackageListEditor
+              packages={draft.packages}
+              editable={draft.stored.can_edit}
+              loads={loads}
+              onChange={packages => this._edit(module.id, { packages })}
+            />
+            {draft.stored.can_edit && this._renderSave(module, draft)}
+          </>
+        )}
+      </>
+    );
+  }
+
+  private _renderStoredNotes(stored: ModulePackages): JSX.Element {
+    return (
+      <>
+        {stored.is_default && (
+          <p className="jp-TutorPackages-message">
+            This module sets no list, so the default packages apply.
+          </p>
+        )}
+        {stored.problems.length > 0 && (
+          <ul className="jp-TutorPackages-problems">
+            {stored.problems.map(problem => (
+              <li key={problem.index}>
+                Left out entry {problem.index + 1}: {problem.reason}
+              </li>
+            ))}
+          </ul>
+        )}
+      </>
+    );
+  }
+
+  private _renderEditTools(module: TutorModule, draft: Draft): JSX.Element {
+    return (
+      <>
+        <CatalogSearch
+          backend={this._backend}
+          packages={draft.packages}
+          onAdd={entry => this._add(module.id, entry)}
+        />
+        <div className="jp-TutorPackages-tools">
+          {this._sets !== null && this._sets.length > 0 && (
+            <select
+              className="jp-TutorPackages-set jp-mod-styled"
+              aria-label="Apply a package set"
+              value=""
+              title="Add the packages of a set that the list lacks"
+              onChange={event => this._applySet(module.id, event.target.value)}
+            >
+              <option value="">Apply a package set…</option>
+              {this._sets.map(set => (
+                <option key={set.id} value={String(set.id)}>
+                  {set.name}
+                </option>
+              ))}
+            </select>
+          )}
+          <button
+            type="button"
+            className="jp-TutorPackages-detect jp-Button jp-mod-styled"
+            title="Add the packages the notebook's code imports"
+            disabled={draft.busy}
+            onClick={() => void this._detect(module.id)}
+          >
+            Detect from code
+          </button>
+        </div>
+      </>
+    );
+  }
+
+  private _renderSave(module: TutorModule, draft: Draft): JSX.Element {
+    const changed =
+      JSON.stringify(draft.packages) !== JSON.stringify(draft.stored.packages);
+    return (
+      <div className="jp-TutorPackages-footer">
+        <button
+          type="button"
+          className="jp-TutorPackages-save jp-Button jp-mod-styled jp-mod-accept"
+          disabled={draft.busy || (!changed && !draft.stored.is_default)}
+          onClick={() => void this._save(module.id)}
+        >
+          Save
+        </button>
+        {draft.notice && (
+          <p
+            className={
+              draft.notice.isError
+                ? 'jp-TutorPackages-error'
+                : 'jp-TutorPackages-notice'
+            }
+            role={draft.notice.isError ? 'alert' : 'status'}
+          >
+            {draft.notice.text}
+          </p>
+        )}
+      </div>
+    );
+  }
+
+  private _add(moduleId: string, entry: CatalogPackage): void {
+    const draft = this._drafts.get(moduleId);
+    if (draft) {
+      this._edit(moduleId, {
+        packages: addPackages(draft.packages, [
+          { name: entry.name, required: true }
+        ])
+      });
+    }
+  }
+
+  private _applySet(moduleId: string, setId: string): void {
+    const set = this._sets?.find(candidate => String(candidate.id) === setId);
+    const draft = this._drafts.get(moduleId);
+    if (set && draft) {
+      this._edit(moduleId, {
+        packages: addPackages(draft.packages, set.packages),
+        notice: { text: `Applied the set ${set.name}.`, isError: false }
+      });
+    }
+  }
+
+  private async _detect(moduleId: string): Promise<void> {
+    const draft = this._drafts.get(moduleId);
+    const model = this._notebook?.content.model;
+    if (!draft || !model) {
+      return;
+    }
+    const cells: string[] = [];
+    for (const cell of model.cells) {
+      if (cell.type === 'code') {
+        cells.push(cell.sharedModel.getSource());
+      }
+    }
+    this._edit(moduleId, { busy: true, notice: null });
+    try {
+      const proposed = await this._backend.detectPackages(
+        cells,
+        draft.packages
+      );
+      const current = this._drafts.get(moduleId) ?? draft;
+      this._edit(moduleId, {
+        busy: false,
+        packages: addPackages(current.packages, proposed),
+        notice: {
+          text: proposed.length
+            ? `Added from the code: ${proposed.map(entry => entry.name).join(', ')}.`
+            : 'The code imports nothing the list lacks.',
+          isError: false
+        }
+      });
+    } catch (reason) {
+      this._edit(moduleId, {
+        busy: false,
+        notice: {
+          text: `Could not detect packages: ${errorMessage(reason)}`,
+          isError: true
+        }
+      });
+    }
+  }
+
+  private async _save(moduleId: string): Promise<void> {
+    const draft = this._drafts.get(moduleId);
+    if (!draft) {
+      return;
+    }
+    this._edit(moduleId, { busy: true, notice: null });
+    try {
+      const packages = await this._backend.saveModulePackages(
+        moduleId,
+        draft.packages
+      );
+      this._edit(moduleId, {
+        busy: false,
+        packages,
+        stored: { ...draft.stored, packages, problems: [], is_default: false },
+        notice: { text: 'Saved.', isError: false }
+      });
+      this._loaders.reloadModule(moduleId);
+    } catch (reason) {
+      // A 400 lists each problem in its message, in words.
+      this._edit(moduleId, {
+        busy: false,
+        notice: {
+          text: `Could not save: ${errorMessage(reason)}`,
+          isError: true
+        }
+      });
+    }
+  }
+
+  private _edit(moduleId: string, change: Partial<Draft>): void {
+    const draft = this._drafts.get(moduleId);
+    if (draft) {
+      this._drafts.set(moduleId, { ...draft, ...change });
+      this.update();
+    }
+  }
+
+  private _onLoaderChanged(): void {
+    if (this._notebook && this.isVisible) {
+      this.update();
+    }
+  }
+
+  protected onAfterShow(msg: Message): void {
+    super.onAfterShow(msg);
+    this.update();
+  }
+
+  private readonly _drafts = new Map<string, Draft>();
+  private _sets: PackageSet[] | null = null;
+  private _notebook: NotebookPanel | null = null;
+  private _module: TutorModule | null = null;
+  private _loadError: string | null = null;
+  private _latestFollow = 0;
+}

@@ -1,0 +1,68 @@
+import { Notification } from '@jupyterlab/apputils';
+import { errorMessage } from '../backend/errors';
+import { PackageRequest } from '../backend/types';
+import { PackageLoader } from './PackageLoader';
+
+/** Whether a required package the kernel lacks is installed with `%pip`. */
+export type PipInstallPolicy = 'never' | 'ask' | 'always';
+
+export function pipInstallPolicy(value: unknown): PipInstallPolicy {
+  return value === 'never' || value === 'always' ? value : 'ask';
+}
+
+/**
+ * Tell the student which required packages the kernel cannot import, and
+ * install them as the policy says. Optional packages are only marked in the
+ * list: the notebook may well work without them.
+ */
+export function reportRequiredFailures(
+  failed: PackageRequest[],
+  loader: PackageLoader,
+  policy: PipInstallPolicy
+): void {
+  for (const entry of failed) {
+    const missing = `The required package ${entry.name} is not installed in this kernel.`;
+    if (policy === 'always') {
+      void install(loader, entry);
+    } else if (policy === 'ask') {
+      Notification.warning(missing, {
+        autoClose: false,
+        actions: [
+          {
+            label: `%pip install ${entry.name}`,
+            caption: `Install ${entry.name} into this kernel's environment`,
+            callback: () => void install(loader, entry)
+          }
+        ]
+      });
+    } else {
+      Notification.warning(`${missing} Ask your instructor.`, {
+        autoClose: false
+      });
+    }
+  }
+}
+
+async function install(
+  loader: PackageLoader,
+  entry: PackageRequest
+): Promise<void> {
+  const id = Notification.emit(`Installing ${entry.name}…`, 'in-progress', {
+    autoClose: false
+  });
+  let installed = false;
+  let reason = 'pip could not install it';
+  try {
+    installed = await loader.install(entry);
+  } catch (error) {
+    reason = errorMessage(error);
+  }
+  Notification.update({
+    id,
+    message: installed
+      ? `${entry.name} is installed.`
+      : `Could not install ${entry.name}: ${reason}.`,
+    type: installed ? 'success' : 'error',
+    autoClose: installed ? 5000 : false
+  });
+}
