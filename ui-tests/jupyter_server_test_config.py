@@ -27,6 +27,9 @@ c.ServerApp.root_dir = os.environ.get(  # noqa: F821
     "JUPYTERLAB_GALATA_ROOT_DIR", mkdtemp(prefix="jupyter-tutor-ui-root-")
 )
 
+c.ServerApp.port = int(os.environ.get("TUTOR_UI_PORT", "8888"))  # noqa: F821
+c.ServerApp.port_retries = 0  # noqa: F821
+
 # Containers and CI machines often run as root; jupyter-server refuses to
 # start as root unless told otherwise.
 c.ServerApp.allow_root = True  # noqa: F821

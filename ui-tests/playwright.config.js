@@ -5,6 +5,8 @@
 const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
 
 const CI = !!process.env.CI;
+// The JupyterLab port; CI picks a free one so a stray server cannot interfere.
+const PORT = process.env.TUTOR_UI_PORT || '8888';
 
 module.exports = {
   ...baseConfig,
@@ -25,6 +27,7 @@ module.exports = {
   ],
   use: {
     ...baseConfig.use,
+    baseURL: `http://localhost:${PORT}`,
     // Keep screenshots of every test and a trace of every failure.
     screenshot: 'on',
     trace: 'retain-on-failure',
@@ -54,7 +57,7 @@ module.exports = {
   ],
   webServer: {
     command: 'jlpm start',
-    url: 'http://localhost:8888/lab',
+    url: `http://localhost:${PORT}/lab`,
     timeout: 240 * 1000,
     reuseExistingServer: !CI,
     stdout: 'pipe',

@@ -41,12 +41,31 @@ export function moduleCard(page: IJupyterLabPageFixture, moduleId: string) {
   return page.locator(`.jp-TutorModuleCard[data-module-id="${moduleId}"]`);
 }
 
+/**
+ * Open a left or right sidebar tab. galata's `openTab` looks for the tab
+ * button once, without waiting, so after a reload it can run before the
+ * sidebar is drawn: wait for the button first.
+ */
+export async function openSidebarTab(
+  page: IJupyterLabPageFixture,
+  id: string
+): Promise<void> {
+  await expect(page.sidebar.getTabLocator(id)).toBeVisible();
+  await page.sidebar.openTab(id);
+}
+
+export async function openModuleBrowser(
+  page: IJupyterLabPageFixture
+): Promise<void> {
+  await openSidebarTab(page, 'jupyter-tutor-module-browser');
+}
+
 /** Open a module from the module browser and wait for its kernel. */
 export async function openModule(
   page: IJupyterLabPageFixture,
   module: CourseModule = INTRO_TO_NUMPY
 ): Promise<void> {
-  await page.sidebar.openTab('jupyter-tutor-module-browser');
+  await openModuleBrowser(page);
   await moduleCard(page, module.id).locator('.jp-TutorModuleCard-open').click();
   await expect(page.activity.getTabLocator(module.workingCopy)).toBeVisible();
   await page.notebook.activate(module.workingCopy);

@@ -4,6 +4,7 @@ import {
   LINEAR_ALGEBRA,
   moduleCard,
   openModule,
+  openModuleBrowser,
   reloadRestored,
   runNewCell,
   saveProgressNow,
@@ -24,7 +25,7 @@ test.describe('Learning modules', () => {
     page
   }, testInfo) => {
     const shot = screenshots(page, testInfo);
-    await page.sidebar.openTab('jupyter-tutor-module-browser');
+    await openModuleBrowser(page);
     const cards = page.locator('.jp-TutorModuleCard');
     await expect(cards).toHaveCount(3);
     await expect(cards.locator('.jp-TutorModuleCard-title')).toHaveText([
@@ -70,7 +71,7 @@ test.describe('Learning modules', () => {
     await expect(page.locator('.jp-NotebookPanel:visible')).toContainText(
       marker
     );
-    await page.sidebar.openTab('jupyter-tutor-module-browser');
+    await openModuleBrowser(page);
     const badge = moduleCard(page, INTRO_TO_NUMPY.id).locator(
       '.jp-TutorModuleCard-badge'
     );
@@ -106,7 +107,7 @@ test.describe('Learning modules', () => {
     expect(await page.contents.deleteFile(path)).toBe(true);
     expect(await page.contents.fileExists(path)).toBe(false);
 
-    await page.sidebar.openTab('jupyter-tutor-module-browser');
+    await openModuleBrowser(page);
     await moduleCard(page, LINEAR_ALGEBRA.id)
       .locator('.jp-TutorModuleCard-open')
       .click();

@@ -3,6 +3,7 @@ import type { APIRequestContext, Locator } from '@playwright/test';
 import {
   INTRO_TO_NUMPY,
   openModule,
+  openSidebarTab,
   reloadRestored,
   runNewCell,
   screenshots
@@ -188,7 +189,7 @@ test.describe('AI tutor', () => {
     // Saved first: a notebook with unsaved changes would hold up the reload.
     await page.notebook.save();
     await reloadRestored(page);
-    await page.sidebar.openTab('jupyter-tutor-panel');
+    await openSidebarTab(page, 'jupyter-tutor-panel');
     await expect(page.locator(`${PANEL} .jp-TutorHeader-title`)).toHaveText(
       MODULE_TITLE
     );
