@@ -85,22 +85,15 @@ class TutorHistory:
     async def _load_recent(
         self, session_id: int, limit: int
     ) -> tuple[list[ChatMessage], list[float] | None]:
+        messages = await self.messages(session_id, limit)
         async with self._sessions() as db:
-            rows = await db.scalars(
-                select(ChatMessage)
-                .options(defer(ChatMessage.embedding))
-                .where(ChatMessage.session_id == session_id)
-                .order_by(ChatMessage.id.desc())
-                .limit(limit)
-            )
-            messages = list(reversed(list(rows)))
             embedding = await db.scalar(
                 select(ChatMessage.embedding)
                 .where(ChatMessage.session_id == session_id, ChatMessage.role == "user")
                 .order_by(ChatMessage.id.desc())
                 .limit(1)
             )
-            return messages, embedding
+        return messages, embedding
 
     async def add(self, session_id: int, message: NewMessage) -> ChatMessage:
         async with self._sessions.begin() as db:
