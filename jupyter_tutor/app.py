@@ -7,7 +7,7 @@ from pathlib import Path
 from jupyter_core.paths import jupyter_data_dir
 from jupyter_server.extension.application import ExtensionApp
 from sqlalchemy.engine import make_url
-from traitlets import Bool, Float, Integer, Set, TraitError, Unicode, default, validate
+from traitlets import Bool, Float, Integer, List, Set, TraitError, Unicode, default, validate
 
 from .errors import StoreUnavailable
 from .modules.catalog import scan
@@ -20,6 +20,7 @@ from .packages.routes import package_routes
 from .packages.service import PackageService, seed_catalog
 from .progress.routes import progress_routes
 from .progress.service import ProgressService
+from .remote.tokens import StudentTokens
 from .roles import RolePolicy
 from .store.engine import create_engine, create_sessions
 from .store.migrate import upgrade_to_head
@@ -30,6 +31,7 @@ from .tutor.routes import tutor_routes
 from .tutor.service import TutorService
 from .tutor.similarity.same_problem import DEFAULT_THRESHOLD
 from .web.client_config import ClientConfigHandler
+from .web.cors import ALLOWED_ORIGINS, normalize_origin
 
 API = "jupyter-tutor/api"
 PACKAGE_DIR = Path(__file__).parent
@@ -39,6 +41,14 @@ def shipped_modules_dir() -> Path:
     """The course notebooks inside the wheel, or ``notebooks/`` in a source checkout."""
     bundled = PACKAGE_DIR / "course_notebooks"
     return bundled if bundled.is_dir() else PACKAGE_DIR.parent / "notebooks"
+
+
+def origins(values: list[str]) -> list[str]:
+    """Allowed origins as browsers send them; TraitError for anything that is not one."""
+    try:
+        return [normalize_origin(value) for value in values]
+    except ValueError as error:
+        raise TraitError(f"allowed_origins: {error}") from error
 
 
 class TutorApp(ExtensionApp):
@@ -133,6 +143,32 @@ class TutorApp(ExtensionApp):
         JupyterHub) with no roles configured, false otherwise.""",
     )
 
+    allowed_origins = List(
+        Unicode(),
+        config=True,
+        help="""Origins (scheme://host[:port]) of JupyterLite sites that may call the tutor
+        routes from the browser, e.g. https://course.example.org. Others get no CORS
+        headers and their WebSockets are refused. Default: $JUPYTER_TUTOR_ALLOWED_ORIGINS
+        (comma-separated), else none: same-origin pages only.""",
+    )
+    server_working_copies = Bool(
+        True,
+        config=True,
+        help="""Serve modules/{id}/open, which makes the student's working copy in this
+        server's files. The standalone service turns it off: there, students share the
+        server and a JupyterLite site keeps each copy in the browser.""",
+    )
+
+    @default("allowed_origins")
+    def _default_allowed_origins(self) -> list[str]:
+        # Defaults skip validation, so the variable's origins are checked here.
+        value = os.environ.get("JUPYTER_TUTOR_ALLOWED_ORIGINS", "")
+        return origins(value.replace(",", " ").split())
+
+    @validate("allowed_origins")
+    def _check_origins(self, proposal: dict) -> list[str]:
+        return origins(proposal["value"])
+
     @default("local_user_is_admin")
     def _default_local_user_is_admin(self) -> bool:
         configured = self.admin_users or self.admin_groups or self.instructor_users
@@ -180,6 +216,8 @@ class TutorApp(ExtensionApp):
             self.serverapp.contents_manager, Path(self.modules_dir), self.working_copy_dir
         )
         self.packages = PackageService(sessions)
+        self.student_tokens = StudentTokens(sessions)
+        self.settings[ALLOWED_ORIGINS] = frozenset(self.allowed_origins)
         self.pyodide_lock = load_lock(Path(self.pyodide_lock_file))
         self.roles = RolePolicy(
             frozenset(self.admin_users),

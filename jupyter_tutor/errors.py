@@ -48,3 +48,10 @@ class Forbidden(TutorError):
 class Conflict(TutorError):
     status = 409
     code = "conflict"
+
+
+class InvalidToken(TutorError):
+    """A sign-in token was sent, but it is unknown or revoked."""
+
+    status = 401
+    code = "invalid_token"

@@ -52,3 +52,21 @@ def test_under_jupyterhub_or_with_roles_nobody_is_admin_by_default(monkeypatch):
 def test_nonsense_settings_are_refused(name, value):
     with pytest.raises(TraitError):
         TutorApp(**{name: value})
+
+
+def test_allowed_origins_come_from_the_environment_as_browsers_spell_them(monkeypatch):
+    monkeypatch.setenv(
+        "JUPYTER_TUTOR_ALLOWED_ORIGINS", "https://Course.example.org/, http://localhost:8000"
+    )
+    assert TutorApp().allowed_origins == ["https://course.example.org", "http://localhost:8000"]
+    assert TutorApp(allowed_origins=["https://lite.example.org:443"]).allowed_origins == [
+        "https://lite.example.org"
+    ]
+
+
+@pytest.mark.parametrize(
+    "origin", ["course.example.org", "https://course.example.org/lite/", "*", "file:///srv"]
+)
+def test_an_allowed_origin_must_be_an_origin(origin):
+    with pytest.raises(TraitError):
+        TutorApp(allowed_origins=[origin])

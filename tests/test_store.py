@@ -30,7 +30,7 @@ async def test_migrations_build_the_schema_from_an_empty_database(tutor):
             await connection.exec_driver_sql("SELECT version_num FROM alembic_version")
         ).scalar()
 
-    assert version == "0003"
+    assert version == "0004"
     assert schema["learning_modules"]["columns"] >= {
         "id",
         "slug",
@@ -55,6 +55,16 @@ async def test_migrations_build_the_schema_from_an_empty_database(tutor):
     assert ("user_id", "module_id") in progress["unique"]
     assert ("user_id",) in progress["indexes"]
     assert ("progress_id",) in schema["progress_snapshots"]["indexes"]
+    tokens = schema["student_tokens"]
+    assert tokens["columns"] == {
+        "id",
+        "token_hash",
+        "username",
+        "groups",
+        "created_at",
+        "revoked_at",
+    }
+    assert ("username",) in tokens["indexes"]
 
     # Starting again on a migrated database is a no-op.
     tutor._ready = None

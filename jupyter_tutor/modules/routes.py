@@ -4,6 +4,7 @@ from typing import Any
 
 from tornado import web
 
+from ..errors import NotFound
 from ..progress.request import ProgressUpdate
 from ..progress.routes import progress_json
 from ..progress.service import ProgressSummary
@@ -46,6 +47,11 @@ class ModuleOpenHandler(TutorHandler):
 
     @web.authenticated
     async def post(self, module_id: str) -> None:
+        if not self.app.server_working_copies:
+            raise NotFound(
+                "This service keeps no working copies (students share it): open the module "
+                "notebook from your own files and mark it started with PUT progress/{id}."
+            )
         module = await self.app.modules.require_module(module_id)
         row = await self.app.progress.get_progress(self.user_id, module)
         opened = await self.app.working_copies.open(

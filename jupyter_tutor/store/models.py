@@ -188,3 +188,17 @@ class PackageSet(Base):
     packages: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     updated_by: Mapped[str] = mapped_column(String(255))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class StudentToken(Base):
+    """A personal sign-in token of the standalone service; only its SHA-256 is kept."""
+
+    __tablename__ = "student_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    username: Mapped[str] = mapped_column(String(255), index=True)
+    # Role groups (see roles.py), like a JupyterHub user's groups.
+    groups: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -14,7 +14,8 @@ from tornado.websocket import WebSocketClosedError, WebSocketHandler
 
 from ..errors import InvalidRequest, TutorError
 from ..store.models import LearningModule
-from ..web.base import TutorHandler, to_json
+from ..web.base import TutorErrors, TutorHandler, to_json
+from ..web.cors import origin_may_call
 from .frames import error_frame
 from .llm import Usage
 from .pedagogy.levels import level
@@ -25,7 +26,9 @@ if TYPE_CHECKING:
     from ..app import TutorApp
 
 
-class TutorSocket(WebSocketMixin, WebSocketHandler, ExtensionHandlerMixin, JupyterHandler):
+class TutorSocket(
+    TutorErrors, WebSocketMixin, WebSocketHandler, ExtensionHandlerMixin, JupyterHandler
+):
     """One student's tutor conversation about one module; one answer at a time."""
 
     module: LearningModule
@@ -34,6 +37,10 @@ class TutorSocket(WebSocketMixin, WebSocketHandler, ExtensionHandlerMixin, Jupyt
     @property
     def app(self) -> "TutorApp":
         return self.extensionapp  # type: ignore[return-value]
+
+    def check_origin(self, origin: str | None = None) -> bool:
+        # Unlike jupyter-server's sockets, a token does not excuse a foreign origin.
+        return origin_may_call(self)
 
     @ws_authenticated
     async def get(self, *args: Any, **kwargs: Any) -> None:

@@ -1,0 +1,1 @@
+"""Remote mode: the standalone service JupyterLite sites call, with personal student tokens."""

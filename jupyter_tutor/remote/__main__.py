@@ -1,0 +1,5 @@
+"""``python -m jupyter_tutor.remote``: the same as ``jupyter tutor-server``."""
+
+from .service import main
+
+main()

@@ -1,0 +1,64 @@
+"""``jupyter tutor-server``: jupyter-server with only the tutor API, for JupyterLite sites."""
+
+from typing import Any, ClassVar
+
+from jupyter_server.serverapp import ServerApp
+from traitlets.config import Config
+
+from .identity import StudentTokenIdentityProvider
+from .token_cli import TokenApp
+
+# The service's defaults; its config file or the command line can change each of them.
+SERVICE_DEFAULTS = {
+    "ServerApp": {
+        "jpserver_extensions": {"jupyter_tutor": True},
+        "identity_provider_class": StudentTokenIdentityProvider,
+        "open_browser": False,
+        # Browsers on other machines call it, through a proxy that keeps the public Host.
+        # Requests carry tokens, not cookies, so DNS rebinding (what this check stops)
+        # gains nothing.
+        "allow_remote_access": True,
+    },
+    "TutorApp": {
+        # Many students share it: roles only as configured, never "everyone is admin".
+        "local_user_is_admin": False,
+        "server_working_copies": False,
+    },
+}
+
+
+class TutorServerApp(ServerApp):
+    name = "jupyter-tutor-server"
+    description = """The jupyter-tutor service for JupyterLite course sites.
+
+    Serves the tutor API (modules, progress, tutor) and nothing else: no files,
+    kernels or terminals. Students sign in with personal tokens (see `token add`);
+    browsers may call it from the origins in c.TutorApp.allowed_origins.
+    """
+    examples = """
+    jupyter tutor-server --config tutor_server_config.py --ip 0.0.0.0 --port 8765
+    jupyter tutor-server token add alice
+    """
+    default_services = ()
+    subcommands: ClassVar[dict[str, Any]] = {
+        "token": (TokenApp, TokenApp.description),
+    }
+
+    def initialize(
+        self,
+        argv: list[str] | None = None,
+        find_extensions: bool = False,
+        new_httpserver: bool = True,
+        starter_extension: Any = None,
+    ) -> None:
+        # The tutor extension alone, not every extension installed beside it (JupyterLab…).
+        super().initialize(
+            argv,
+            find_extensions=False,
+            new_httpserver=new_httpserver,
+            starter_extension=starter_extension,
+        )
+
+
+def main(argv: list[str] | None = None) -> None:
+    TutorServerApp.launch_instance(argv, config=Config(SERVICE_DEFAULTS))
