@@ -158,3 +158,14 @@ async def test_the_service_serves_the_tutor_api_to_token_holders_only(service):
     assert service.command("token", "revoke", "--user", "alice").returncode == 0
     refused = await call(service, "GET", "jupyter-tutor/api/progress/alpha", alice)
     assert refused.code == 401 and json.loads(refused.body)["error"] == "invalid_token"
+
+
+def test_a_setting_that_is_not_an_origin_stops_the_service(tmp_path):
+    started = subprocess.run(
+        [sys.executable, "-m", "jupyter_tutor.remote", "--TutorApp.allowed_origins=*"],
+        env={**os.environ, "JUPYTER_TUTOR_DATABASE_URL": f"sqlite:///{tmp_path / 't.db'}"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert started.returncode == 1 and "'*' is not an origin" in started.stderr

@@ -18,6 +18,8 @@ SERVICE_DEFAULTS = {
         # Requests carry tokens, not cookies, so DNS rebinding (what this check stops)
         # gains nothing.
         "allow_remote_access": True,
+        # The extension is the whole service: stop if it cannot load, rather than serve nothing.
+        "reraise_server_extension_failures": True,
     },
     "TutorApp": {
         # Many students share it: roles only as configured, never "everyone is admin".
