@@ -148,6 +148,15 @@ async def test_a_foreign_origin_gets_nothing_even_with_a_valid_token(issue, call
     assert (await call("GET", "progress", await issue("alice"), origin=None)).code == 200
 
 
+async def test_jupyter_servers_own_allow_origin_still_passes_without_cors_headers(
+    jp_serverapp, issue, call
+):
+    # What deployments behind some proxies set for JupyterLab itself.
+    jp_serverapp.web_app.settings["allow_origin"] = FOREIGN
+    reply = await call("GET", "progress", await issue("alice"), origin=FOREIGN)
+    assert reply.code == 200 and "Access-Control-Allow-Origin" not in reply.headers
+
+
 async def test_the_tutor_socket_takes_the_token_in_the_url_from_allowed_origins(
     issue, http_server_client, jp_http_port, jp_base_url
 ):

@@ -1,13 +1,15 @@
 """Cross-origin access to the tutor routes: only from the origins an admin allowed.
 
-jupyter-server lets any origin use its API with a token; the tutor routes answer other
-origins only when they are listed in ``TutorApp.allowed_origins`` (the course's
-JupyterLite site), so a student's token is no use to another site's scripts.
+jupyter-server lets any origin use its API with a token. The tutor routes give CORS
+headers only to the origins in ``TutorApp.allowed_origins`` (the course's JupyterLite
+site) and refuse other origins, token or not, so a student's token is no use to
+another site's scripts.
 """
 
 from urllib.parse import urlsplit
 
 from jupyter_server.base.handlers import JupyterHandler
+from jupyter_server.utils import origin_matches_pat
 
 # Where TutorApp puts its allowed origins in the web app's settings, for every handler.
 ALLOWED_ORIGINS = "jupyter_tutor_allowed_origins"
@@ -46,17 +48,21 @@ def allowed_origin(handler: JupyterHandler) -> str | None:
 
 
 def origin_may_call(handler: JupyterHandler) -> bool:
-    """Same-origin pages, scripts (they send no Origin) and the allowed origins."""
+    """Same-origin pages, scripts (they send no Origin), the allowed origins, and what
+    jupyter-server's own ``allow_origin`` settings let through (a token does not)."""
     origin = handler.get_origin()
     host = handler.request.headers.get("Host")
     if origin is None or host is None:
         return True
-    if urlsplit(origin.lower()).netloc == host.lower():
+    origin = origin.lower()
+    if urlsplit(origin).netloc == host.lower() or allowed_origin(handler):
         return True
-    if allowed_origin(handler) is None:
-        handler.log.warning("jupyter-tutor: refused a request from origin %s", origin)
-        return False
-    return True
+    # Deployments that set these for JupyterLab itself (e.g. behind a proxy) keep working.
+    pattern = handler.allow_origin_pat
+    if handler.allow_origin in ("*", origin) or (pattern and origin_matches_pat(pattern, origin)):
+        return True
+    handler.log.warning("jupyter-tutor: refused a request from origin %s", origin)
+    return False
 
 
 def allow_reading(handler: JupyterHandler, *, preflight: bool = False) -> None:
