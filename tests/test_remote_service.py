@@ -145,6 +145,7 @@ async def test_the_service_serves_the_tutor_api_to_token_holders_only(service):
 
     for elsewhere in ("api/kernels", "api/contents", "lab", "login"):
         assert (await call(service, "GET", elsewhere, alice)).code == 404, elsewhere
+    assert (await call(service, "GET", "lab", "jtt_not-a-token")).code == 401
 
     socket_url = service.url.replace("http", "ws", 1) + "jupyter-tutor/api/tutor"
     ws = await websocket_connect(
