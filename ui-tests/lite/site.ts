@@ -1,0 +1,74 @@
+import { expect, Locator, Page, Request, test as base } from '@playwright/test';
+
+/**
+ * What the offline site's tests share: every request the browser makes is
+ * recorded, and a test fails if any went to a host other than the site's own.
+ */
+
+export const SITE_HOST = '127.0.0.1';
+
+export const test = base.extend<{ requests: string[] }>({
+  requests: [
+    async ({ context }, use) => {
+      const urls: string[] = [];
+      // The context sees the page's requests and those of its workers, where
+      // Pyodide runs.
+      const record = (request: Request) => {
+        urls.push(request.url());
+      };
+      context.on('request', record);
+      await use(urls);
+      context.off('request', record);
+      const foreign = urls.filter(url => {
+        const { protocol, hostname } = new URL(url);
+        return /^(http|ws)s?:$/.test(protocol) && hostname !== SITE_HOST;
+      });
+      expect(foreign, 'requests to hosts other than the site').toEqual([]);
+    },
+    { auto: true }
+  ]
+});
+
+export { expect };
+
+/** Open a notebook of the site's contents in JupyterLab. */
+export async function openNotebook(page: Page, path: string): Promise<void> {
+  await page.goto(`lab/index.html?path=${encodeURIComponent(path)}`);
+  await expect(page.locator('.jp-NotebookPanel')).toBeVisible({
+    timeout: 120 * 1000
+  });
+}
+
+/** Pyodide boots in the browser; a cell sent before it is ready can be lost. */
+export async function waitForIdleKernel(page: Page): Promise<void> {
+  await expect(page.locator('#jp-main-statusbar')).toContainText(
+    /Pyodide.*\| Idle/,
+    { timeout: 240 * 1000 }
+  );
+}
+
+/**
+ * Add a code cell below the last one and run it.
+ *
+ * @returns the cell, to read its output.
+ */
+export async function runNewCell(page: Page, code: string): Promise<Locator> {
+  await waitForIdleKernel(page);
+  const cells = page.locator('.jp-NotebookPanel:visible .jp-Notebook .jp-Cell');
+  const count = await cells.count();
+  // The prompt selects the cell without entering it; then command-mode keys.
+  await cells.last().locator('.jp-InputPrompt').click();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('b');
+  await expect(cells).toHaveCount(count + 1);
+  await page.keyboard.press('Enter');
+  // Inserted as text, so the editor adds no closing brackets of its own.
+  await page.keyboard.insertText(code);
+  // Run in place: no empty cell is added below.
+  await page.keyboard.press('Control+Enter');
+  return cells.nth(count);
+}
+
+export function output(cell: Locator): Locator {
+  return cell.locator('.jp-OutputArea-output');
+}
