@@ -7,6 +7,7 @@ get and a lock of exactly those, and turns off the PyPI fallback.
 """
 
 import json
+from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
 from typing import Any, ClassVar
@@ -14,6 +15,7 @@ from typing import Any, ClassVar
 from jupyter_core.paths import jupyter_path
 from jupyterlite_core.addons.base import BaseAddon
 from jupyterlite_core.constants import JUPYTERLITE_JSON
+from jupyterlite_core.manager import LiteManager
 from packaging.requirements import Requirement
 from traitlets import Dict, Enum, List, Unicode, default
 
@@ -29,6 +31,7 @@ KERNEL_WHEEL_INDEX = "@jupyterlite/pyodide-kernel-extension/static/pypi/all.json
 CDN = "https://cdn.jsdelivr.net/pyodide/v{version}/full/pyodide.mjs"
 REPORT_PATH = "jupyter-tutor/offline-bundle.json"
 LABEXTENSION = "jupyter-tutor"
+Task = dict[str, Any]  # a doit task
 
 
 class JupyterTutorAddon(BaseAddon):
@@ -79,7 +82,7 @@ class JupyterTutorAddon(BaseAddon):
     def output_dir(self) -> Path:
         return Path(self.manager.output_dir)
 
-    def build(self, manager: Any) -> Any:
+    def build(self, manager: LiteManager) -> Iterator[Task]:
         for notebook in self.notebooks:
             target = self.output_dir / "files" / CONTENTS_DIR / notebook.name
             yield self.task(
@@ -106,7 +109,7 @@ class JupyterTutorAddon(BaseAddon):
             uptodate=[False],
         )
 
-    def post_build(self, manager: Any) -> Any:
+    def post_build(self, manager: LiteManager) -> Iterator[Task]:
         yield self.task(
             name="check:labextension",
             doc="a course site without jupyter-tutor's frontend is no course site",

@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 from packaging.requirements import Requirement
-from packaging.utils import canonicalize_name, parse_wheel_filename
+from packaging.utils import canonicalize_name, canonicalize_version, parse_wheel_filename
 
 
 class DownloadError(RuntimeError):
@@ -94,7 +94,7 @@ def _pip_download(requirements: list[str], dest: Path, python_version: str) -> N
 
 def _project(wheel: Path) -> tuple[str, str]:
     name, version, _, _ = parse_wheel_filename(wheel.name)
-    return name, str(version)
+    return name, canonicalize_version(version)
 
 
 def pure_wheels(pins: dict[str, str], cache: Path, python_version: str) -> dict[str, Path]:
@@ -102,6 +102,8 @@ def pure_wheels(pins: dict[str, str], cache: Path, python_version: str) -> dict[
     the caller reports the others."""
     folder = cache / "wheels"
     folder.mkdir(parents=True, exist_ok=True)
+    # Versions as wheel file names spell them (a lock may write "1.0.0" for "1.0").
+    pins = {name: canonicalize_version(version) for name, version in pins.items()}
     cached = {_project(wheel): wheel for wheel in folder.glob("*.whl")}
     found = {name: cached[(name, v)] for name, v in pins.items() if (name, v) in cached}
     missing = {name: version for name, version in pins.items() if name not in found}
