@@ -16,6 +16,7 @@ from .modules.service import ModuleService, sync_modules
 from .modules.working_copy import WorkingCopies
 from .packages.catalog import build_catalog, load_curated
 from .packages.lock import LOCK_FILE, load_lock, lock_version
+from .packages.package_list import DEFAULT_PACKAGES
 from .packages.routes import package_routes
 from .packages.service import PackageService, seed_catalog
 from .progress.routes import progress_routes
@@ -130,6 +131,13 @@ class TutorApp(ExtensionApp):
     )
     pyodide_version = Unicode(
         lock_version(), config=True, help="Version of the Pyodide that lock file belongs to."
+    )
+    default_packages = List(
+        Unicode(),
+        list(DEFAULT_PACKAGES),
+        config=True,
+        help="""Packages (all required, in load order) of a module notebook that declares no
+        jupyter_tutor.packages list.""",
     )
     admin_users = Set(Unicode(), config=True, help="User names with the admin role.")
     admin_groups = Set(Unicode(), config=True, help="JupyterHub groups with the admin role.")

@@ -18,6 +18,7 @@ def jp_server_config(jp_server_config: dict) -> dict:
             "admin_users": {ADMIN},
             "instructor_users": {INSTRUCTOR},
             "instructor_groups": {"teachers"},
+            "default_packages": ["numpy", "sympy"],
         }
     )
     return jp_server_config
@@ -99,7 +100,7 @@ async def test_admins_add_packages_and_bad_ones_are_refused(api):
 async def test_a_module_without_a_list_gets_the_default_set(api):
     listed = payload(await api("modules", "alpha", "packages"))
     assert listed["is_default"] is True
-    assert [p["name"] for p in listed["packages"]] == ["numpy", "pandas", "matplotlib"]
+    assert [p["name"] for p in listed["packages"]] == ["numpy", "sympy"]  # configured
 
 
 async def test_an_instructor_saves_a_module_list_into_the_source_notebook(api, modules_dir: Path):
@@ -144,7 +145,7 @@ async def test_null_puts_a_module_back_on_the_default_set(api, modules_dir: Path
         )
     )
     assert reset["is_default"] is True
-    assert [p["name"] for p in reset["packages"]] == ["numpy", "pandas", "matplotlib"]
+    assert [p["name"] for p in reset["packages"]] == ["numpy", "sympy"]
     notebook = json.loads((modules_dir / "module_01_alpha.ipynb").read_text())
     assert "packages" not in notebook["metadata"]["jupyter_tutor"]
     assert (
@@ -354,6 +355,7 @@ MATRIX = [
     ("GET", ("package-sets",), None, "learner"),
     ("GET", ("modules", "alpha", "packages"), None, "learner"),
     ("POST", ("packages", "detect"), {"cells": []}, "learner"),
+    ("POST", ("packages", "check"), {"packages": []}, "learner"),
 ]
 RANK = ["learner", "instructor", "admin"]
 
@@ -406,6 +408,30 @@ async def test_no_learner_request_changes_a_list_a_set_or_the_catalog(api, modul
             assert payload(await api("package-sets")) == sets_before
     assert (modules_dir / "module_01_alpha.ipynb").read_text() == notebook_before
     assert payload(await api("packages")) == catalog_before
+
+
+async def test_any_notebook_list_is_checked_without_storing_anything(api):
+    checked = payload(
+        await api(
+            "packages",
+            "check",
+            method="POST",
+            body={"packages": [{"name": "numpy", "version": ">=1.26"}, {"name": "no way"}]},
+            **as_("learner"),
+        )
+    )
+    assert checked == {
+        "packages": [{"name": "numpy", "version": ">=1.26", "required": True}],
+        "problems": [{"index": 1, "reason": "'no way' is not a valid package name"}],
+        "is_default": False,
+    }
+    undeclared = payload(await api("packages", "check", method="POST", body={"packages": None}))
+    assert undeclared["is_default"] and [p["name"] for p in undeclared["packages"]] == [
+        "numpy",
+        "sympy",
+    ]
+    missing = await api("packages", "check", method="POST", body={"list": []})
+    assert missing.code == 400 and "packages" in payload(missing)["message"]
 
 
 async def test_the_package_list_schema_is_published(api):

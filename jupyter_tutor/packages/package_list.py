@@ -8,6 +8,7 @@ import ast
 import re
 import sys
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,10 +81,15 @@ def parse_entry(entry: Any) -> PackageRequest:
     return PackageRequest(name, version.strip(), required)
 
 
-def parse_package_list(raw: Any) -> tuple[list[PackageRequest], list[ListProblem]]:
-    """The valid entries in order, and what is wrong with the others; duplicates count once."""
+def parse_package_list(
+    raw: Any, default: Sequence[str] = DEFAULT_PACKAGES
+) -> tuple[list[PackageRequest], list[ListProblem]]:
+    """The valid entries in order, and what is wrong with the others; duplicates count once.
+
+    ``None`` (no list declared) stands for the ``default`` packages, all required.
+    """
     if raw is None:
-        return [PackageRequest(name) for name in DEFAULT_PACKAGES], []
+        return [PackageRequest(name) for name in default], []
     if not isinstance(raw, list):
         return [], [ListProblem(-1, "jupyter_tutor.packages must be a list")]
     entries: list[PackageRequest] = []

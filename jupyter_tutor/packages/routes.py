@@ -1,5 +1,6 @@
 """REST routes for packages: catalog, module lists, detection, load logs, analytics, sets."""
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +73,27 @@ class SchemaHandler(TutorHandler):
         self.reply(SCHEMA)
 
 
+def checked_list_json(raw: Any, default: Sequence[str]) -> dict[str, Any]:
+    """A list as declared in notebook metadata (``None``: none declared), as loading sees it."""
+    entries, problems = parse_package_list(raw, default)
+    return {
+        "packages": [entry.as_json() for entry in entries],
+        "problems": [{"index": p.index, "reason": p.reason} for p in problems],
+        "is_default": raw is None,
+    }
+
+
+class CheckListHandler(TutorHandler):
+    """Validate any notebook's own list; nothing is stored, so every role may ask."""
+
+    @web.authenticated
+    def post(self) -> None:
+        body = parse_json_object(self.request.body)
+        if "packages" not in body:
+            raise InvalidRequest("Send {packages: [...]}, or {packages: null} for no list.")
+        self.reply(checked_list_json(body["packages"], self.app.default_packages))
+
+
 class ModulePackagesHandler(TutorHandler):
     """The list that counts for a module: the one in its source notebook."""
 
@@ -79,13 +101,10 @@ class ModulePackagesHandler(TutorHandler):
     async def get(self, module_id: str) -> None:
         module = await self.app.modules.require_module(module_id)
         raw = read_module_list(Path(self.app.modules_dir), module)
-        entries, problems = parse_package_list(raw)
         self.reply(
             {
                 "module_id": module.slug,
-                "packages": [entry.as_json() for entry in entries],
-                "problems": [{"index": p.index, "reason": p.reason} for p in problems],
-                "is_default": raw is None,
+                **checked_list_json(raw, self.app.default_packages),
                 "can_edit": self.role != "learner",
             }
         )
@@ -101,7 +120,7 @@ class ModulePackagesHandler(TutorHandler):
         packages = None if raw is None else [e.as_json() for e in strict_package_list(raw)]
         write_module_list(Path(self.app.modules_dir), module, packages)
         self.log.info("jupyter-tutor: %s changed the packages of %s", self.user_id, module.slug)
-        entries, _ = parse_package_list(packages)
+        entries, _ = parse_package_list(packages, self.app.default_packages)
         self.reply(
             {
                 "module_id": module.slug,
@@ -174,6 +193,7 @@ def package_routes(api: str) -> list[tuple[str, type[TutorHandler]]]:
         (f"{api}/packages", CatalogHandler),
         (f"{api}/packages/schema", SchemaHandler),
         (f"{api}/packages/detect", DetectHandler),
+        (f"{api}/packages/check", CheckListHandler),
         (f"{api}/packages/load-logs", LoadLogHandler),
         (f"{api}/packages/analytics", AnalyticsHandler),
         (f"{api}/package-sets", PackageSetsHandler),
