@@ -7,7 +7,6 @@ $JUPYTER_TUTOR_CACHE_DIR); later runs reuse them. Deselect with ``-m "not lite_b
 
 import hashlib
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -24,11 +23,8 @@ pytestmark = pytest.mark.lite_build
 
 
 def build(folder: Path, *options: str) -> Path:
-    """Build from a copy of lite/ (jupyterlite writes its caches beside the config)."""
-    lite = folder / "lite"
-    shutil.copytree(REPO / "lite", lite, ignore=shutil.ignore_patterns("_output", ".*"))
     site = folder / "site"
-    command = [sys.executable, "-m", "jupyter_tutor.lite", "build", "--lite-dir", str(lite)]
+    command = [sys.executable, "-m", "jupyter_tutor.lite", "build", "--lite-dir", f"{REPO}/lite"]
     result = subprocess.run(
         [*command, "--output-dir", str(site), *options], capture_output=True, text=True
     )
