@@ -83,6 +83,8 @@ def test_a_bad_notebook_is_a_problem_and_a_bad_list_entry_is_skipped(tmp_path):
     assert listed_module["tutor_settings"] == {"max_level": 2}
     assert default_module["packages_is_default"] is True
     assert [p["name"] for p in default_module["packages"]] == list(DEFAULT_PACKAGES)
+    chosen = online(tmp_path, default_packages=["sympy"])["modules"][1]
+    assert chosen["packages"] == [{"name": "sympy", "required": True}]
 
 
 def test_offline_availability_is_asked_per_package(tmp_path):

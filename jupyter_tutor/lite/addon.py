@@ -22,6 +22,7 @@ from traitlets import Dict, Enum, List, Unicode, default
 from ..app import shipped_modules_dir
 from ..packages.catalog import build_catalog, load_curated
 from ..packages.lock import LOCK_FILE, lock_version, read_lock
+from ..packages.package_list import DEFAULT_PACKAGES
 from . import downloads
 from .offline_bundle import LOCK_FILE_NAME, Bundle, Supplied, plan_bundle, write_bundle
 from .site_catalog import CATALOG_PATH, CONTENTS_DIR, build_site_catalog, course_packages
@@ -61,6 +62,12 @@ class JupyterTutorAddon(BaseAddon):
         Unicode(),
         help="""Offline: packages to bundle besides the modules' lists, e.g. pure-Python
         teaching packages students may %pip install.""",
+    ).tag(config=True)
+    default_packages = List(
+        Unicode(),
+        list(DEFAULT_PACKAGES),
+        help="""Packages of a module notebook that declares no list, like the server's
+        TutorApp.default_packages.""",
     ).tag(config=True)
     package_sets = List(
         Dict(),
@@ -143,7 +150,7 @@ class JupyterTutorAddon(BaseAddon):
 
     def wanted(self) -> list[Requirement]:
         """Every package of every module's list, and the configured extras."""
-        course = course_packages(self._path(self.notebooks_dir))
+        course = course_packages(self._path(self.notebooks_dir), self.default_packages)
         return [Requirement(name) for name in self.offline_packages] + [
             Requirement(entry.name + entry.version) for entry in course
         ]
@@ -193,6 +200,7 @@ class JupyterTutorAddon(BaseAddon):
             pyodide_version=self.pyodide_version(),
             available_offline=available,
             package_sets=self.package_sets,
+            default_packages=self.default_packages,
         )
         self._write_json(CATALOG_PATH, catalog)
 

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from ..errors import InvalidRequest
 from ..modules.catalog import ModuleSpec, scan, tutor_block
 from ..packages.catalog import CatalogEntry
-from ..packages.package_list import PackageRequest, parse_package_list
+from ..packages.package_list import DEFAULT_PACKAGES, PackageRequest, parse_package_list
 from ..packages.request import parse_package_set
 from ..packages.routes import package_json, set_json
 from ..store.models import PackageSet, PythonPackage
@@ -36,15 +36,17 @@ def declared_list(notebooks_dir: Path, spec: ModuleSpec) -> Any:
     return tutor_block(notebook).get("packages")
 
 
-def course_packages(notebooks_dir: Path) -> list[PackageRequest]:
+def course_packages(
+    notebooks_dir: Path, default: Sequence[str] = DEFAULT_PACKAGES
+) -> list[PackageRequest]:
     """The valid entries of every module's list, as loading sees them."""
     lists = [declared_list(notebooks_dir, spec) for spec in scan(notebooks_dir).modules]
-    return [entry for raw in lists for entry in parse_package_list(raw)[0]]
+    return [entry for raw in lists for entry in parse_package_list(raw, default)[0]]
 
 
-def module_json(notebooks_dir: Path, spec: ModuleSpec) -> dict[str, Any]:
+def module_json(notebooks_dir: Path, spec: ModuleSpec, default: Sequence[str]) -> dict[str, Any]:
     raw = declared_list(notebooks_dir, spec)
-    entries, problems = parse_package_list(raw)
+    entries, problems = parse_package_list(raw, default)
     return {
         "id": spec.slug,
         "title": spec.title,
@@ -82,6 +84,7 @@ def build_site_catalog(
     pyodide_version: str,
     available_offline: OfflineCheck | None = None,
     package_sets: Sequence[dict[str, Any]] = (),
+    default_packages: Sequence[str] = DEFAULT_PACKAGES,
 ) -> dict[str, Any]:
     """The site's ``jupyter-tutor/catalog.json``; ``available_offline`` is required offline."""
     if (mode == "offline") != (available_offline is not None):
@@ -94,7 +97,7 @@ def build_site_catalog(
         catalog.append({**package_json(row), "available_offline": offline})
     return {
         "format": FORMAT,
-        "modules": [module_json(notebooks_dir, spec) for spec in course.modules],
+        "modules": [module_json(notebooks_dir, m, default_packages) for m in course.modules],
         "problems": [
             {"notebook_filename": p.notebook_filename, "reason": p.reason} for p in course.problems
         ],
