@@ -15,6 +15,7 @@ import shutil
 import sys
 from pathlib import Path
 from tempfile import mkdtemp
+from typing import Any
 
 from jupyterlab.galata import configure_jupyter_server
 
@@ -51,6 +52,32 @@ print(
     f"{c.ServerApp.root_dir} database={_db_dir / 'tutor.db'} modules={_modules_dir}",  # noqa: F821
     flush=True,
 )
+
+# Roles in one server: each browser context is its own anonymous user (so
+# every test starts with no progress) in the course admins' group, unless
+# the test gives the context a ``tutor_test_user`` cookie, which makes it
+# that user with no role configured: a learner.
+from dataclasses import asdict, dataclass, field  # noqa: E402
+
+from jupyter_server.auth.identity import PasswordIdentityProvider, User  # noqa: E402
+
+
+@dataclass
+class CourseAdmin(User):
+    groups: list[str] = field(default_factory=lambda: ["ui-admins"])
+
+
+class CookieUsers(PasswordIdentityProvider):
+    async def get_user(self, handler: Any) -> User | None:
+        learner = handler.get_cookie("tutor_test_user")
+        if learner:
+            return User(username=learner)
+        user = await super().get_user(handler)
+        return CourseAdmin(**asdict(user)) if user else None
+
+
+c.ServerApp.identity_provider_class = CookieUsers  # noqa: F821
+c.TutorApp.admin_groups = {"ui-admins"}  # noqa: F821
 
 # The tutor talks to a real local OpenAI-compatible server that the tests script
 # through its control routes (POST /_script, GET /_requests, POST /_reset).

@@ -7,6 +7,7 @@ import { KeepaliveSender } from './keepalive';
 import { ServerTutorConnection } from './tutorConnection';
 import {
   CatalogQuery,
+  CheckedPackageList,
   ClientConfig,
   ITutorBackend,
   ITutorConnection,
@@ -140,6 +141,12 @@ export class ServerTutorBackend implements ITutorBackend {
       { packages }
     );
     return reply.packages;
+  }
+
+  checkPackageList(raw: unknown): Promise<CheckedPackageList> {
+    return this._request<CheckedPackageList>('POST', ['packages', 'check'], {
+      packages: raw ?? null
+    });
   }
 
   async detectPackages(

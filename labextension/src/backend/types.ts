@@ -96,12 +96,16 @@ export type PackageListProblem = {
 };
 
 /** The package list that counts for a module: the one in its source notebook. */
-export type ModulePackages = {
-  module_id: string;
+/** A declared list as loading sees it: its valid entries and what is wrong with the others. */
+export type CheckedPackageList = {
   packages: PackageRequest[];
   problems: PackageListProblem[];
-  /** The instructor set no list, so the default set applies. */
+  /** The notebook declares no list, so the default set applies. */
   is_default: boolean;
+};
+
+export type ModulePackages = CheckedPackageList & {
+  module_id: string;
   can_edit: boolean;
 };
 
@@ -241,6 +245,12 @@ export interface ITutorBackend {
     moduleId: string,
     packages: PackageRequest[]
   ): Promise<PackageRequest[]>;
+
+  /**
+   * Validate a notebook's own `jupyter_tutor.packages` value (`null` when it
+   * declares none). Nothing is stored.
+   */
+  checkPackageList(raw: unknown): Promise<CheckedPackageList>;
 
   /** Packages the code imports (or declares in PEP 723) that `current` lacks. */
   detectPackages(

@@ -128,7 +128,9 @@ function LoadState(props: {
       data-state={item.status}
       title={item.error ?? item.status}
     >
-      {item.status}
+      {item.status === 'loaded' && item.version
+        ? `loaded ${item.version}`
+        : item.status}
     </span>
   );
 }

@@ -7,13 +7,15 @@ import { errorMessage } from '../backend/errors';
 import { ITutorBackend } from '../backend/token';
 import { PackageLoadLog, PackageRequest } from '../backend/types';
 import { checkImport } from './importCheck';
+import { IPackageListSource } from './listSource';
 import { PackageLoadItem, PackageLoadState } from './loadState';
 import { canonicalName, importName } from './packageList';
 
 /**
- * Checks, whenever a module notebook's IPython kernel becomes ready (also
- * after a restart or a kernel change), that the kernel can import the
- * module's packages, in list order, and records each attempt.
+ * Checks, whenever a notebook's IPython kernel becomes ready (also after a
+ * restart or a kernel change), that the kernel can import the packages of
+ * the notebook's list in a version the list accepts, in list order, and
+ * records each attempt.
  *
  * Everything runs as silent requests that leave the notebook untouched;
  * a failure is reported, never thrown, so the notebook always works.
@@ -28,8 +30,8 @@ export class PackageLoader implements IDisposable {
     );
   }
 
-  get moduleId(): string {
-    return this._options.moduleId;
+  get source(): IPackageListSource {
+    return this._options.source;
   }
 
   /** Null until the first check starts, and for kernels other than IPython. */
@@ -45,7 +47,7 @@ export class PackageLoader implements IDisposable {
     return this._isDisposed;
   }
 
-  /** Check the module's current list again, for example after it was saved. */
+  /** Check the current list again, for example after it was saved. */
   reload(): void {
     this._pending = true;
     const session = this._options.panel.sessionContext;
@@ -94,7 +96,7 @@ export class PackageLoader implements IDisposable {
   }
 
   private async _run(): Promise<void> {
-    const { panel, backend, moduleId } = this._options;
+    const { panel, backend, source } = this._options;
     const kernel = panel.sessionContext.session?.kernel;
     if (!kernel) {
       return;
@@ -106,10 +108,12 @@ export class PackageLoader implements IDisposable {
         this._setState(null);
         return;
       }
-      const [list, catalog] = await Promise.all([
-        backend.modulePackages(moduleId),
-        backend.packageCatalog()
-      ]);
+      const list = await source.load();
+      if (list.is_default && !source.loadsDefault) {
+        this._setState(null);
+        return;
+      }
+      const catalog = await backend.packageCatalog();
       this._imports = new Map(
         catalog.packages.map(entry => [
           canonicalName(entry.name),
@@ -136,7 +140,7 @@ export class PackageLoader implements IDisposable {
           ...(item.error ? { error: item.error } : {}),
           kernel_name: kernel.name,
           python_version: info.language_info.version,
-          module_slug: moduleId,
+          ...(source.moduleId ? { module_slug: source.moduleId } : {}),
           notebook_path: panel.context.path
         });
       }
@@ -154,7 +158,7 @@ export class PackageLoader implements IDisposable {
       }
     } catch (reason) {
       console.warn(
-        `jupyter-tutor: could not check the packages of ${moduleId}: ${errorMessage(reason)}`
+        `jupyter-tutor: could not check the packages of ${source.title}: ${errorMessage(reason)}`
       );
     } finally {
       this._running = false;
@@ -173,10 +177,15 @@ export class PackageLoader implements IDisposable {
       this._imports.get(canonicalName(entry.name))
     );
     try {
-      const check = await checkImport(kernel, name);
+      const check = await checkImport(kernel, {
+        importName: name,
+        distribution: entry.name,
+        specifier: entry.version ?? ''
+      });
       return {
         ...loading(entry),
         status: check.found ? 'loaded' : 'failed',
+        version: check.version,
         error: check.error
       };
     } catch (reason) {
@@ -216,7 +225,7 @@ export namespace PackageLoader {
   export interface IOptions {
     backend: ITutorBackend;
     panel: NotebookPanel;
-    moduleId: string;
+    source: IPackageListSource;
     /** Called once per check of the list, with the required packages that failed. */
     onRequiredFailed: (failed: PackageRequest[], loader: PackageLoader) => void;
   }
@@ -227,6 +236,7 @@ function loading(entry: PackageRequest): PackageLoadItem {
     name: entry.name,
     required: entry.required,
     status: 'loading',
+    version: null,
     error: null
   };
 }

@@ -3,7 +3,7 @@ import { describeLoadState, loadProgress, PackageLoadState } from './loadState';
 import { PackageLoader } from './PackageLoader';
 
 /**
- * The notebook toolbar item showing how far the module's packages loaded:
+ * The notebook toolbar item showing how far the notebook's packages loaded:
  * "Packages 2/3" while loading, then whether any failed.
  */
 export class PackageProgress extends Widget {

@@ -6,20 +6,25 @@ import { errorMessage } from '../backend/errors';
 import { ITutorBackend } from '../backend/token';
 import {
   CatalogPackage,
-  ModulePackages,
   PackageRequest,
-  PackageSet
+  PackageSet,
+  Role
 } from '../backend/types';
-import { notebookModule, TutorModule } from '../tutor/notebookModule';
 import { CatalogSearch } from './CatalogSearch';
+import {
+  IPackageListSource,
+  packageListSource,
+  StoredPackageList
+} from './listSource';
+import { LoadAnalytics } from './LoadAnalytics';
 import { LoadProgressBar } from './LoadProgressBar';
 import { PackageLoaders } from './packageLoaders';
 import { PackageListEditor } from './PackageListEditor';
 import { addPackages } from './packageList';
 
-/** A module's list as stored, and as being edited in the panel. */
+/** A list as stored, and as being edited in the panel. */
 type Draft = {
-  stored: ModulePackages;
+  stored: StoredPackageList;
   packages: PackageRequest[];
   /** What the last action did, or why it failed. */
   notice: { text: string; isError: boolean } | null;
@@ -27,11 +32,13 @@ type Draft = {
 };
 
 /**
- * The packages of the active notebook's module: instructors edit the list
- * (search the catalog, apply a set, detect from code, reorder, save), and
- * everyone sees how the packages loaded in the notebook's kernel.
+ * The packages of the active notebook: those who may edit its list (an
+ * instructor for a module, the owner for any other notebook) search the
+ * catalog, apply a set, detect from code, reorder and save; everyone sees
+ * how the packages loaded in the notebook's kernel, and instructors how
+ * they load for all students.
  *
- * Unsaved edits are kept per module while the panel lives.
+ * Unsaved edits are kept per list while the panel lives.
  */
 export class PackagesPanel extends ReactWidget {
   constructor(
@@ -44,6 +51,13 @@ export class PackagesPanel extends ReactWidget {
     _tracker.currentChanged.connect(() => void this._follow(), this);
     _loaders.changed.connect(this._onLoaderChanged, this);
     void this._follow();
+    _backend
+      .getConfig()
+      .then(config => {
+        this._role = config.role;
+        this.update();
+      })
+      .catch(() => undefined);
   }
 
   private async _follow(): Promise<void> {
@@ -54,25 +68,25 @@ export class PackagesPanel extends ReactWidget {
       return;
     }
     this._notebook = notebook;
-    this._module =
+    this._source =
       notebook && !notebook.isDisposed && notebook.context.isReady
-        ? notebookModule(notebook.context.model)
+        ? packageListSource(this._backend, notebook)
         : null;
     this.update();
-    if (this._module && !this._drafts.has(this._module.id)) {
-      await this._load(this._module.id);
+    if (this._source && !this._drafts.has(this._source.key)) {
+      await this._load(this._source);
     }
   }
 
-  private async _load(moduleId: string): Promise<void> {
+  private async _load(source: IPackageListSource): Promise<void> {
     this._loadError = null;
     try {
       const [stored, sets] = await Promise.all([
-        this._backend.modulePackages(moduleId),
+        source.load(),
         this._sets ?? this._backend.packageSets()
       ]);
       this._sets = sets;
-      this._drafts.set(moduleId, {
+      this._drafts.set(source.key, {
         stored,
         packages: stored.packages,
         notice: null,
@@ -85,22 +99,22 @@ export class PackagesPanel extends ReactWidget {
   }
 
   protected render(): JSX.Element {
-    const module = this._module;
-    if (module === null) {
+    const source = this._source;
+    if (source === null) {
       return (
         <p className="jp-TutorPackages-message">
-          Open a learning module to see its packages.
+          Open a notebook to see its packages.
         </p>
       );
     }
-    const draft = this._drafts.get(module.id);
+    const draft = this._drafts.get(source.key);
     const loader = this._notebook ? this._loaders.get(this._notebook) : null;
     const loads = new Map(
       (loader?.state?.items ?? []).map(item => [item.name, item])
     );
     return (
       <>
-        <h2 className="jp-TutorPackages-heading">Packages: {module.title}</h2>
+        <h2 className="jp-TutorPackages-heading">Packages: {source.title}</h2>
         {loader?.state && <LoadProgressBar state={loader.state} />}
         {this._loadError !== null && (
           <p className="jp-TutorPackages-error" role="alert">
@@ -113,27 +127,35 @@ export class PackagesPanel extends ReactWidget {
           )
         ) : (
           <>
-            {this._renderStoredNotes(draft.stored)}
-            {draft.stored.can_edit && this._renderEditTools(module, draft)}
+            {this._renderStoredNotes(source, draft.stored)}
+            {draft.stored.can_edit && this._renderEditTools(source, draft)}
             <PackageListEditor
               packages={draft.packages}
               editable={draft.stored.can_edit}
               loads={loads}
-              onChange={packages => this._edit(module.id, { packages })}
+              onChange={packages => this._edit(source.key, { packages })}
             />
-            {draft.stored.can_edit && this._renderSave(module, draft)}
+            {draft.stored.can_edit && this._renderSave(source, draft)}
           </>
+        )}
+        {this._role !== null && this._role !== 'learner' && (
+          <LoadAnalytics backend={this._backend} />
         )}
       </>
     );
   }
 
-  private _renderStoredNotes(stored: ModulePackages): JSX.Element {
+  private _renderStoredNotes(
+    source: IPackageListSource,
+    stored: StoredPackageList
+  ): JSX.Element {
     return (
       <>
         {stored.is_default && (
           <p className="jp-TutorPackages-message">
-            This module sets no list, so the default packages apply.
+            {source.loadsDefault
+              ? 'This module sets no list, so the default packages apply.'
+              : 'This notebook declares no packages. Save a list to have them checked when its kernel starts.'}
           </p>
         )}
         {stored.problems.length > 0 && (
@@ -149,13 +171,16 @@ export class PackagesPanel extends ReactWidget {
     );
   }
 
-  private _renderEditTools(module: TutorModule, draft: Draft): JSX.Element {
+  private _renderEditTools(
+    source: IPackageListSource,
+    draft: Draft
+  ): JSX.Element {
     return (
       <>
         <CatalogSearch
           backend={this._backend}
           packages={draft.packages}
-          onAdd={entry => this._add(module.id, entry)}
+          onAdd={entry => this._add(source.key, entry)}
         />
         <div className="jp-TutorPackages-tools">
           {this._sets !== null && this._sets.length > 0 && (
@@ -164,7 +189,7 @@ export class PackagesPanel extends ReactWidget {
               aria-label="Apply a package set"
               value=""
               title="Add the packages of a set that the list lacks"
-              onChange={event => this._applySet(module.id, event.target.value)}
+              onChange={event => this._applySet(source.key, event.target.value)}
             >
               <option value="">Apply a package set…</option>
               {this._sets.map(set => (
@@ -179,7 +204,7 @@ export class PackagesPanel extends ReactWidget {
             className="jp-TutorPackages-detect jp-Button jp-mod-styled"
             title="Add the packages the notebook's code imports"
             disabled={draft.busy}
-            onClick={() => void this._detect(module.id)}
+            onClick={() => void this._detect(source.key)}
           >
             Detect from code
           </button>
@@ -188,7 +213,7 @@ export class PackagesPanel extends ReactWidget {
     );
   }
 
-  private _renderSave(module: TutorModule, draft: Draft): JSX.Element {
+  private _renderSave(source: IPackageListSource, draft: Draft): JSX.Element {
     const changed =
       JSON.stringify(draft.packages) !== JSON.stringify(draft.stored.packages);
     return (
@@ -197,7 +222,7 @@ export class PackagesPanel extends ReactWidget {
           type="button"
           className="jp-TutorPackages-save jp-Button jp-mod-styled jp-mod-accept"
           disabled={draft.busy || (!changed && !draft.stored.is_default)}
-          onClick={() => void this._save(module.id)}
+          onClick={() => void this._save(source)}
         >
           Save
         </button>
@@ -217,10 +242,10 @@ export class PackagesPanel extends ReactWidget {
     );
   }
 
-  private _add(moduleId: string, entry: CatalogPackage): void {
-    const draft = this._drafts.get(moduleId);
+  private _add(key: string, entry: CatalogPackage): void {
+    const draft = this._drafts.get(key);
     if (draft) {
-      this._edit(moduleId, {
+      this._edit(key, {
         packages: addPackages(draft.packages, [
           { name: entry.name, required: true }
         ])
@@ -228,19 +253,19 @@ export class PackagesPanel extends ReactWidget {
     }
   }
 
-  private _applySet(moduleId: string, setId: string): void {
+  private _applySet(key: string, setId: string): void {
     const set = this._sets?.find(candidate => String(candidate.id) === setId);
-    const draft = this._drafts.get(moduleId);
+    const draft = this._drafts.get(key);
     if (set && draft) {
-      this._edit(moduleId, {
+      this._edit(key, {
         packages: addPackages(draft.packages, set.packages),
         notice: { text: `Applied the set ${set.name}.`, isError: false }
       });
     }
   }
 
-  private async _detect(moduleId: string): Promise<void> {
-    const draft = this._drafts.get(moduleId);
+  private async _detect(key: string): Promise<void> {
+    const draft = this._drafts.get(key);
     const model = this._notebook?.content.model;
     if (!draft || !model) {
       return;
@@ -251,14 +276,14 @@ export class PackagesPanel extends ReactWidget {
         cells.push(cell.sharedModel.getSource());
       }
     }
-    this._edit(moduleId, { busy: true, notice: null });
+    this._edit(key, { busy: true, notice: null });
     try {
       const proposed = await this._backend.detectPackages(
         cells,
         draft.packages
       );
-      const current = this._drafts.get(moduleId) ?? draft;
-      this._edit(moduleId, {
+      const current = this._drafts.get(key) ?? draft;
+      this._edit(key, {
         busy: false,
         packages: addPackages(current.packages, proposed),
         notice: {
@@ -269,7 +294,7 @@ export class PackagesPanel extends ReactWidget {
         }
       });
     } catch (reason) {
-      this._edit(moduleId, {
+      this._edit(key, {
         busy: false,
         notice: {
           text: `Could not detect packages: ${errorMessage(reason)}`,
@@ -279,27 +304,25 @@ export class PackagesPanel extends ReactWidget {
     }
   }
 
-  private async _save(moduleId: string): Promise<void> {
-    const draft = this._drafts.get(moduleId);
+  private async _save(source: IPackageListSource): Promise<void> {
+    const key = source.key;
+    const draft = this._drafts.get(key);
     if (!draft) {
       return;
     }
-    this._edit(moduleId, { busy: true, notice: null });
+    this._edit(key, { busy: true, notice: null });
     try {
-      const packages = await this._backend.saveModulePackages(
-        moduleId,
-        draft.packages
-      );
-      this._edit(moduleId, {
+      const packages = await source.save(draft.packages);
+      this._edit(key, {
         busy: false,
         packages,
         stored: { ...draft.stored, packages, problems: [], is_default: false },
         notice: { text: 'Saved.', isError: false }
       });
-      this._loaders.reloadModule(moduleId);
+      this._loaders.reload(key);
     } catch (reason) {
       // A 400 lists each problem in its message, in words.
-      this._edit(moduleId, {
+      this._edit(key, {
         busy: false,
         notice: {
           text: `Could not save: ${errorMessage(reason)}`,
@@ -309,10 +332,10 @@ export class PackagesPanel extends ReactWidget {
     }
   }
 
-  private _edit(moduleId: string, change: Partial<Draft>): void {
-    const draft = this._drafts.get(moduleId);
+  private _edit(key: string, change: Partial<Draft>): void {
+    const draft = this._drafts.get(key);
     if (draft) {
-      this._drafts.set(moduleId, { ...draft, ...change });
+      this._drafts.set(key, { ...draft, ...change });
       this.update();
     }
   }
@@ -331,7 +354,8 @@ export class PackagesPanel extends ReactWidget {
   private readonly _drafts = new Map<string, Draft>();
   private _sets: PackageSet[] | null = null;
   private _notebook: NotebookPanel | null = null;
-  private _module: TutorModule | null = null;
+  private _source: IPackageListSource | null = null;
+  private _role: Role | null = null;
   private _loadError: string | null = null;
   private _latestFollow = 0;
 }

@@ -1,30 +1,76 @@
 import { Kernel, KernelMessage } from '@jupyterlab/services';
 
-/** Whether the kernel can import a package, and why not. */
-export type ImportCheck = { found: boolean; error: string | null };
+/** Whether the kernel has a package in a version the list accepts, and why not. */
+export type ImportCheck = {
+  found: boolean;
+  /** The installed distribution's version, when the kernel knows it. */
+  version: string | null;
+  error: string | null;
+};
+
+/** What the kernel is asked to find. */
+export type ImportQuery = {
+  /** The top-level module to find, e.g. `sklearn`. */
+  importName: string;
+  /** The distribution whose version counts, e.g. `scikit-learn`. */
+  distribution: string;
+  /** A PEP 440 specifier such as `>=1.26`, or '' for any version. */
+  specifier: string;
+};
 
 /**
- * Ask the kernel whether `importName` can be imported, without importing it.
+ * The check, as a small program run in a throwaway namespace: it finds the
+ * module without importing it, reads the distribution's version, and tests
+ * it against the specifier with `packaging` (a version goes unchecked in the
+ * rare kernel without it). The answer is base64 JSON, so its repr is trivial
+ * to read back.
+ */
+const PROBE = `
+import base64, importlib, importlib.metadata, importlib.util, json
+importlib.invalidate_caches()
+found = importlib.util.find_spec(IMPORT_NAME) is not None
+version = problem = None
+if found:
+    try:
+        version = importlib.metadata.version(DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:
+        pass
+    if SPECIFIER and version is not None:
+        try:
+            from packaging.specifiers import SpecifierSet
+        except ImportError:
+            SpecifierSet = None
+        if SpecifierSet and not SpecifierSet(SPECIFIER).contains(version, prereleases=True):
+            problem = f"version {version} is installed, the list asks for {SPECIFIER}"
+answer = {"found": found, "version": version, "problem": problem}
+ANSWER = base64.b64encode(json.dumps(answer).encode()).decode()
+`;
+
+/**
+ * Ask the kernel whether a package can be imported (without importing it)
+ * and whether its version matches the list.
  *
  * The question is a user expression of an empty silent request: it leaves
- * no cell, output, history entry or variable behind. Names come from the
- * catalog or a validated PEP 508 name, so they are plain dotted identifiers.
+ * no cell, output, history entry or variable behind.
  */
 export async function checkImport(
   kernel: Kernel.IKernelConnection,
-  importName: string
+  query: ImportQuery
 ): Promise<ImportCheck> {
-  // invalidate_caches first, so a package installed a moment ago is seen.
-  const expression =
-    `(__import__('importlib').invalidate_caches(), ` +
-    `__import__('importlib.util').util.find_spec(${JSON.stringify(importName)}) is not None)[1]`;
+  const inputs = JSON.stringify({
+    IMPORT_NAME: query.importName,
+    DISTRIBUTION: query.distribution,
+    SPECIFIER: query.specifier
+  });
+  // JSON strings and objects are valid Python literals here (no true/false/null).
+  const expression = `(lambda ns: (exec(${JSON.stringify(PROBE)}, ns), ns['ANSWER'])[1])(${inputs})`;
   const reply = await kernel.requestExecute({
     code: '',
     silent: true,
     store_history: false,
-    user_expressions: { found: expression }
+    user_expressions: { check: expression }
   }).done;
-  return readCheck(reply, importName);
+  return readCheck(reply, query.importName);
 }
 
 function readCheck(
@@ -33,17 +79,33 @@ function readCheck(
 ): ImportCheck {
   const content = reply.content;
   if (content.status !== 'ok') {
-    return { found: false, error: 'the kernel could not run the check' };
+    return {
+      found: false,
+      version: null,
+      error: 'the kernel could not run the check'
+    };
   }
-  const result = content.user_expressions.found as
+  const result = content.user_expressions.check as
     | { status: 'ok'; data: { 'text/plain': string } }
     | { status: 'error'; ename: string; evalue: string }
     | undefined;
-  if (result?.status === 'error') {
-    return { found: false, error: `${result.ename}: ${result.evalue}` };
+  if (result?.status !== 'ok') {
+    const error = result ? `${result.ename}: ${result.evalue}` : 'no answer';
+    return { found: false, version: null, error };
   }
-  if (result?.data['text/plain'] === 'True') {
-    return { found: true, error: null };
+  const answer = JSON.parse(
+    atob(result.data['text/plain'].replace(/^'|'$/g, ''))
+  ) as { found: boolean; version: string | null; problem: string | null };
+  if (!answer.found) {
+    return {
+      found: false,
+      version: null,
+      error: `No module named '${importName}'`
+    };
   }
-  return { found: false, error: `No module named '${importName}'` };
+  return {
+    found: answer.problem === null,
+    version: answer.version,
+    error: answer.problem
+  };
 }

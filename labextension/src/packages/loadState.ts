@@ -5,6 +5,8 @@ export type PackageLoadItem = {
   name: string;
   required: boolean;
   status: PackageLoadStatus;
+  /** The version the kernel has, once known. */
+  version: string | null;
   /** Why it failed, or null. */
   error: string | null;
 };

@@ -2,7 +2,7 @@ import { NotebookPanel } from '@jupyterlab/notebook';
 import { ISignal, Signal } from '@lumino/signaling';
 import { PackageLoader } from './PackageLoader';
 
-/** The package loader of every open module notebook. */
+/** The package loader of every open notebook. */
 export class PackageLoaders {
   /** Emitted when a loader is added or its state changes. */
   get changed(): ISignal<this, PackageLoader> {
@@ -23,10 +23,10 @@ export class PackageLoaders {
     this._changed.emit(loader);
   }
 
-  /** Check again in every notebook of the module, after its list changed. */
-  reloadModule(moduleId: string): void {
+  /** Check again in every notebook that shares a list, after it changed. */
+  reload(sourceKey: string): void {
     for (const loader of this._loaders.values()) {
-      if (loader.moduleId === moduleId) {
+      if (loader.source.key === sourceKey) {
         loader.reload();
       }
     }

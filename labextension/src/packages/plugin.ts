@@ -9,8 +9,8 @@ import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ToolbarButton } from '@jupyterlab/ui-components';
 import { Widget } from '@lumino/widgets';
 import { ITutorBackend } from '../backend/token';
-import { workingCopyModuleId } from '../progress/workingCopy';
 import { PackageCommandIDs } from './commands';
+import { packageListSource } from './listSource';
 import { packagesIcon } from './icon';
 import { PackageLoader } from './PackageLoader';
 import { PackageLoaders } from './packageLoaders';
@@ -27,7 +27,7 @@ const PLUGIN_ID = 'jupyter-tutor:packages';
 export const packagesPlugin: JupyterFrontEndPlugin<void> = {
   id: PLUGIN_ID,
   description:
-    "A module's package list in the right sidebar, and checking that the kernel has them.",
+    "A notebook's package list in the right sidebar, and checking that the kernel has them.",
   autoStart: true,
   requires: [ITutorBackend, INotebookTracker],
   optional: [ISettingRegistry, ILayoutRestorer, ICommandPalette],
@@ -43,7 +43,7 @@ export const packagesPlugin: JupyterFrontEndPlugin<void> = {
     const panel = new PackagesPanel(backend, tracker, loaders);
     panel.id = 'jupyter-tutor-packages';
     panel.title.icon = packagesIcon;
-    panel.title.caption = 'Module packages';
+    panel.title.caption = 'Notebook packages';
     app.shell.add(panel, 'right', { rank: 650 });
     restorer?.add(panel, panel.id);
 
@@ -65,8 +65,8 @@ export const packagesPlugin: JupyterFrontEndPlugin<void> = {
       });
 
     app.commands.addCommand(PackageCommandIDs.openPackages, {
-      label: 'Show Module Packages',
-      caption: 'Show the packages of the current learning module',
+      label: 'Show Notebook Packages',
+      caption: 'Show the packages the current notebook needs',
       icon: packagesIcon,
       execute: () => app.shell.activateById(panel.id)
     });
@@ -77,14 +77,13 @@ export const packagesPlugin: JupyterFrontEndPlugin<void> = {
 
     const track = async (notebook: NotebookPanel): Promise<void> => {
       await notebook.context.ready;
-      const moduleId = workingCopyModuleId(notebook.context.model);
-      if (notebook.isDisposed || loaders.get(notebook) || moduleId === null) {
+      if (notebook.isDisposed || loaders.get(notebook)) {
         return;
       }
       const loader = new PackageLoader({
         backend,
         panel: notebook,
-        moduleId,
+        source: packageListSource(backend, notebook),
         onRequiredFailed: (failed, failedLoader) =>
           reportRequiredFailures(failed, failedLoader, policy)
       });
@@ -97,9 +96,9 @@ export const packagesPlugin: JupyterFrontEndPlugin<void> = {
             className: 'jp-TutorPackages-open',
             icon: packagesIcon,
             label: 'Packages',
-            tooltip: "Show this module's packages",
+            tooltip: "Show this notebook's packages",
             onClick: () => {
-              // The panel shows the module of the current notebook.
+              // The panel shows the list of the current notebook.
               app.shell.activateById(notebook.id);
               app.shell.activateById(panel.id);
             }
