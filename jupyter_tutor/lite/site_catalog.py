@@ -103,6 +103,8 @@ def build_site_catalog(
         ],
         "packages": catalog,
         "package_sets": package_sets_json(package_sets),
+        # For notebooks outside the course that declare no list.
+        "default_packages": list(default_packages),
         "mode": mode,
         "pyodide_version": pyodide_version,
     }

@@ -2,14 +2,52 @@ import {
   JupyterFrontEnd,
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
+import { LiteServices, LiteTutorBackend } from './browser/liteBackend';
+import { LocalProgressStore } from './browser/localProgress';
+import { LocalTutor, localServices } from './browser/localServices';
+import { remoteServices } from './browser/remoteServices';
+import { remoteSettings } from './browser/remoteSettings';
+import { signInIfNeeded } from './browser/signIn';
+import { isJupyterLite, remoteServerUrl } from './browser/site';
+import { fetchSiteCatalog } from './browser/siteCatalog';
+import { StudentToken } from './browser/studentToken';
 import { ServerTutorBackend } from './server';
 import { ITutorBackend } from './token';
 
 export const backendPlugin: JupyterFrontEndPlugin<ITutorBackend> = {
   id: 'jupyter-tutor:backend',
-  description: 'Talks to the jupyter-tutor server extension.',
+  description:
+    'Talks to the jupyter-tutor server extension, or in a JupyterLite site to the site catalog, the browser storage or a remote jupyter-tutor server.',
   autoStart: true,
   provides: ITutorBackend,
   activate: (app: JupyterFrontEnd): ITutorBackend =>
-    new ServerTutorBackend(app.serviceManager.serverSettings)
+    isJupyterLite()
+      ? liteBackend(app)
+      : new ServerTutorBackend(app.serviceManager.serverSettings)
 };
+
+function liteBackend(app: JupyterFrontEnd): ITutorBackend {
+  const catalog = fetchSiteCatalog();
+  const server = remoteServerUrl();
+  let services: LiteServices;
+  if (server) {
+    const token = new StudentToken();
+    services = remoteServices(
+      new ServerTutorBackend(remoteSettings(server, token))
+    );
+    void app.restored.then(() => signInIfNeeded(token, server));
+  } else {
+    services = localServices(new LocalProgressStore(), localTutor());
+  }
+  return new LiteTutorBackend(catalog, app.serviceManager.contents, services);
+}
+
+// TEMPORARY until the browser tutor lands.
+function localTutor(): LocalTutor {
+  return {
+    tutorHistory: () => Promise.reject(new Error('no tutor yet')),
+    openTutorConnection: () => {
+      throw new Error('no tutor yet');
+    }
+  };
+}

@@ -133,6 +133,11 @@ export type CatalogPackage = {
   version: string | null;
   /** Top-level import names, the usual one first. */
   imports: string[];
+  /**
+   * In a JupyterLite site built offline: whether the site ships the package.
+   * Absent (or null) where the question does not arise.
+   */
+  available_offline?: boolean | null;
 };
 
 export type CatalogQuery = {

@@ -5,17 +5,26 @@ import { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
 import { errorMessage } from '../backend/errors';
 import { ITutorBackend } from '../backend/token';
-import { PackageLoadLog, PackageRequest } from '../backend/types';
+import {
+  CatalogPackage,
+  PackageLoadLog,
+  PackageRequest
+} from '../backend/types';
 import { checkImport } from './importCheck';
+import { installAndCheck } from './pyodideInstall';
 import { IPackageListSource } from './listSource';
 import { PackageLoadItem, PackageLoadState } from './loadState';
 import { canonicalName, importName } from './packageList';
+
+/** Kernels whose packages are checked: IPython, and Pyodide in JupyterLite. */
+const KERNELS = ['ipython', 'pyodide'];
 
 /**
  * Checks, whenever a notebook's IPython kernel becomes ready (also after a
  * restart or a kernel change), that the kernel can import the packages of
  * the notebook's list in a version the list accepts, in list order, and
- * records each attempt.
+ * records each attempt. A Pyodide kernel (JupyterLite) installs them with
+ * micropip first.
  *
  * Everything runs as silent requests that leave the notebook untouched;
  * a failure is reported, never thrown, so the notebook always works.
@@ -41,6 +50,11 @@ export class PackageLoader implements IDisposable {
 
   get stateChanged(): ISignal<this, PackageLoadState | null> {
     return this._stateChanged;
+  }
+
+  /** Whether loading installs packages (Pyodide) rather than only checking them. */
+  get installsItself(): boolean {
+    return this._pyodide;
   }
 
   get isDisposed(): boolean {
@@ -104,21 +118,19 @@ export class PackageLoader implements IDisposable {
     this._running = true;
     try {
       const info = await kernel.info;
-      if (info.implementation !== 'ipython') {
+      if (!KERNELS.includes(info.implementation)) {
         this._setState(null);
         return;
       }
+      this._pyodide = info.implementation === 'pyodide';
       const list = await source.load();
       if (list.is_default && !source.loadsDefault) {
         this._setState(null);
         return;
       }
       const catalog = await backend.packageCatalog();
-      this._imports = new Map(
-        catalog.packages.map(entry => [
-          canonicalName(entry.name),
-          entry.imports
-        ])
+      this._catalog = new Map(
+        catalog.packages.map(entry => [canonicalName(entry.name), entry])
       );
       const entries = list.packages;
       this._setState({
@@ -140,6 +152,7 @@ export class PackageLoader implements IDisposable {
           ...(item.error ? { error: item.error } : {}),
           kernel_name: kernel.name,
           python_version: info.language_info.version,
+          ...(this._pyodide ? { pyodide_version: catalog.pyodide } : {}),
           ...(source.moduleId ? { module_slug: source.moduleId } : {}),
           notebook_path: panel.context.path
         });
@@ -172,16 +185,23 @@ export class PackageLoader implements IDisposable {
     kernel: Kernel.IKernelConnection,
     entry: PackageRequest
   ): Promise<PackageLoadItem> {
-    const name = importName(
-      entry.name,
-      this._imports.get(canonicalName(entry.name))
-    );
+    const known = this._catalog.get(canonicalName(entry.name));
+    const query = {
+      importName: importName(entry.name, known?.imports),
+      distribution: entry.name,
+      specifier: entry.version ?? ''
+    };
+    if (this._pyodide && known?.available_offline === false) {
+      return {
+        ...loading(entry),
+        status: 'failed',
+        error: `${entry.name} is not available in this offline course site: it has no build for the browser here. Ask your instructor.`
+      };
+    }
     try {
-      const check = await checkImport(kernel, {
-        importName: name,
-        distribution: entry.name,
-        specifier: entry.version ?? ''
-      });
+      const check = this._pyodide
+        ? await installAndCheck(kernel, query)
+        : await checkImport(kernel, query);
       return {
         ...loading(entry),
         status: check.found ? 'loaded' : 'failed',
@@ -215,7 +235,8 @@ export class PackageLoader implements IDisposable {
 
   private _state: PackageLoadState | null = null;
   private _stateChanged = new Signal<this, PackageLoadState | null>(this);
-  private _imports = new Map<string, string[]>();
+  private _catalog = new Map<string, CatalogPackage>();
+  private _pyodide = false;
   private _pending = true;
   private _running = false;
   private _isDisposed = false;

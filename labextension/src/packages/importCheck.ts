@@ -1,4 +1,4 @@
-import { Kernel, KernelMessage } from '@jupyterlab/services';
+import { Kernel } from '@jupyterlab/services';
 
 /** Whether the kernel has a package in a version the list accepts, and why not. */
 export type ImportCheck = {
@@ -47,8 +47,22 @@ ANSWER = base64.b64encode(json.dumps(answer).encode()).decode()
 `;
 
 /**
- * Ask the kernel whether a package can be imported (without importing it)
- * and whether its version matches the list.
+ * A Python expression whose value is the check's answer (base64 JSON); it
+ * runs the probe in a throwaway namespace, so no variable is left behind.
+ */
+export function checkExpression(query: ImportQuery): string {
+  const inputs = JSON.stringify({
+    IMPORT_NAME: query.importName,
+    DISTRIBUTION: query.distribution,
+    SPECIFIER: query.specifier
+  });
+  // JSON strings and objects are valid Python literals here (no true/false/null).
+  return `(lambda ns: (exec(${JSON.stringify(PROBE)}, ns), ns['ANSWER'])[1])(${inputs})`;
+}
+
+/**
+ * Ask an IPython kernel whether a package can be imported (without
+ * importing it) and whether its version matches the list.
  *
  * The question is a user expression of an empty silent request: it leaves
  * no cell, output, history entry or variable behind.
@@ -57,55 +71,43 @@ export async function checkImport(
   kernel: Kernel.IKernelConnection,
   query: ImportQuery
 ): Promise<ImportCheck> {
-  const inputs = JSON.stringify({
-    IMPORT_NAME: query.importName,
-    DISTRIBUTION: query.distribution,
-    SPECIFIER: query.specifier
-  });
-  // JSON strings and objects are valid Python literals here (no true/false/null).
-  const expression = `(lambda ns: (exec(${JSON.stringify(PROBE)}, ns), ns['ANSWER'])[1])(${inputs})`;
   const reply = await kernel.requestExecute({
     code: '',
     silent: true,
     store_history: false,
-    user_expressions: { check: expression }
+    user_expressions: { check: checkExpression(query) }
   }).done;
-  return readCheck(reply, query.importName);
-}
-
-function readCheck(
-  reply: KernelMessage.IExecuteReplyMsg,
-  importName: string
-): ImportCheck {
   const content = reply.content;
   if (content.status !== 'ok') {
-    return {
-      found: false,
-      version: null,
-      error: 'the kernel could not run the check'
-    };
+    return failed('the kernel could not run the check');
   }
   const result = content.user_expressions.check as
     | { status: 'ok'; data: { 'text/plain': string } }
     | { status: 'error'; ename: string; evalue: string }
     | undefined;
   if (result?.status !== 'ok') {
-    const error = result ? `${result.ename}: ${result.evalue}` : 'no answer';
-    return { found: false, version: null, error };
+    return failed(result ? `${result.ename}: ${result.evalue}` : 'no answer');
   }
-  const answer = JSON.parse(
-    atob(result.data['text/plain'].replace(/^'|'$/g, ''))
-  ) as { found: boolean; version: string | null; problem: string | null };
+  return readAnswer(result.data['text/plain'], query.importName);
+}
+
+/** The check's answer from the `repr` of the expression's value. */
+export function readAnswer(repr: string, importName: string): ImportCheck {
+  const answer = JSON.parse(atob(repr.replace(/^'|'$/g, ''))) as {
+    found: boolean;
+    version: string | null;
+    problem: string | null;
+  };
   if (!answer.found) {
-    return {
-      found: false,
-      version: null,
-      error: `No module named '${importName}'`
-    };
+    return failed(`No module named '${importName}'`);
   }
   return {
     found: answer.problem === null,
     version: answer.version,
     error: answer.problem
   };
+}
+
+export function failed(error: string): ImportCheck {
+  return { found: false, version: null, error };
 }

@@ -21,6 +21,17 @@ export function reportRequiredFailures(
   policy: PipInstallPolicy
 ): void {
   for (const entry of failed) {
+    if (loader.installsItself) {
+      // The loader already tried to install it: say why it failed.
+      const error = loader.state?.items.find(
+        item => item.name === entry.name
+      )?.error;
+      Notification.warning(
+        `The required package ${entry.name} could not be loaded: ${error ?? 'unknown error'}`,
+        { autoClose: false }
+      );
+      continue;
+    }
     const missing = `The required package ${entry.name} is not installed in this kernel.`;
     if (policy === 'always') {
       void install(loader, entry);

@@ -1,0 +1,171 @@
+import { PartialJSONObject } from '@lumino/coreutils';
+import localforage from 'localforage';
+import { TutorApiError } from '../errors';
+import { ModuleStatus, Progress, ProgressUpdate } from '../types';
+
+/** What the browser keeps per module; the server's progress row. */
+type StoredProgress = {
+  status: ModuleStatus;
+  version: number;
+  attempt_count: number;
+  updated_at: string | null;
+  notebook_state: PartialJSONObject | null;
+};
+
+/** An earlier save (`history`) or a refused one kept aside (`conflict`). */
+export type LocalSnapshot = {
+  id: number;
+  version: number;
+  reason: 'history' | 'conflict';
+  created_at: string;
+  size_bytes: number;
+  notebook_state: PartialJSONObject;
+};
+
+const STATUSES: ModuleStatus[] = ['not_started', 'in_progress', 'completed'];
+
+/** The same limits as the server's defaults. */
+export const MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024;
+const SNAPSHOT_LIMIT = 20;
+
+/**
+ * Progress kept in the browser (IndexedDB through localforage, as
+ * JupyterLite keeps its files), with the server's rules: statuses, a
+ * version per accepted notebook save, a save from a stale version refused
+ * with a 409 and kept aside, and the last saves kept as history.
+ */
+export class LocalProgressStore {
+  constructor(name = 'jupyter-tutor') {
+    this._db = localforage.createInstance({ name, storeName: 'progress' });
+  }
+
+  async all(): Promise<Map<string, Progress>> {
+    const found = new Map<string, Progress>();
+    await this._db.iterate<StoredProgress, void>((value, key) => {
+      if (key.startsWith('progress:')) {
+        const id = key.substring('progress:'.length);
+        found.set(id, summary(id, value));
+      }
+    });
+    return found;
+  }
+
+  async get(id: string): Promise<Progress> {
+    const stored = await this._read(id);
+    return { ...summary(id, stored), notebook_state: stored.notebook_state };
+  }
+
+  async save(id: string, update: ProgressUpdate): Promise<Progress> {
+    const stored = await this._read(id);
+    if (update.status !== undefined) {
+      if (!STATUSES.includes(update.status)) {
+        throw new TutorApiError(
+          400,
+          'bad_request',
+          `status must be one of ${STATUSES.join(', ')}.`
+        );
+      }
+      stored.status = update.status;
+    }
+    if (update.notebook_state !== undefined) {
+      await this._saveState(id, stored, update);
+    }
+    stored.updated_at = new Date().toISOString();
+    await this._db.setItem(`progress:${id}`, stored);
+    return summary(id, stored);
+  }
+
+  async snapshots(id: string): Promise<LocalSnapshot[]> {
+    return (await this._db.getItem<LocalSnapshot[]>(`snapshots:${id}`)) ?? [];
+  }
+
+  private async _saveState(
+    id: string,
+    stored: StoredProgress,
+    update: ProgressUpdate
+  ): Promise<void> {
+    const state = update.notebook_state!;
+    const size = new TextEncoder().encode(JSON.stringify(state)).length;
+    if (size > MAX_NOTEBOOK_BYTES) {
+      throw new TutorApiError(
+        413,
+        'too_large',
+        `This notebook is ${size} bytes; at most ${MAX_NOTEBOOK_BYTES} are saved.`,
+        { max_bytes: MAX_NOTEBOOK_BYTES }
+      );
+    }
+    if (update.base_version !== stored.version) {
+      const kept = await this._keep(id, {
+        version: update.base_version ?? 0,
+        reason: 'conflict',
+        size_bytes: size,
+        notebook_state: state
+      });
+      throw new TutorApiError(
+        409,
+        'conflict',
+        'This notebook was saved from another tab after you opened it. Your copy was kept aside and nothing was overwritten; reopen the module to get the newer work.',
+        {
+          current_version: stored.version,
+          updated_at: stored.updated_at,
+          conflict_snapshot_id: kept
+        }
+      );
+    }
+    if (stored.notebook_state !== null) {
+      await this._keep(id, {
+        version: stored.version,
+        reason: 'history',
+        size_bytes: new TextEncoder().encode(
+          JSON.stringify(stored.notebook_state)
+        ).length,
+        notebook_state: stored.notebook_state
+      });
+    }
+    stored.notebook_state = state;
+    stored.version += 1;
+  }
+
+  /** Keep a snapshot, and only the newest few of its kind. */
+  private async _keep(
+    id: string,
+    snapshot: Omit<LocalSnapshot, 'id' | 'created_at'>
+  ): Promise<number> {
+    const all = await this.snapshots(id);
+    const next = all.reduce((top, one) => Math.max(top, one.id), 0) + 1;
+    all.push({ ...snapshot, id: next, created_at: new Date().toISOString() });
+    const ofKind = all.filter(one => one.reason === snapshot.reason);
+    const dropped = new Set(
+      ofKind.slice(0, Math.max(0, ofKind.length - SNAPSHOT_LIMIT))
+    );
+    await this._db.setItem(
+      `snapshots:${id}`,
+      all.filter(one => !dropped.has(one))
+    );
+    return next;
+  }
+
+  private async _read(id: string): Promise<StoredProgress> {
+    return (
+      (await this._db.getItem<StoredProgress>(`progress:${id}`)) ?? {
+        status: 'not_started',
+        version: 0,
+        attempt_count: 0,
+        updated_at: null,
+        notebook_state: null
+      }
+    );
+  }
+
+  private readonly _db: LocalForage;
+}
+
+function summary(id: string, stored: StoredProgress): Progress {
+  return {
+    module_id: id,
+    status: stored.status,
+    version: stored.version,
+    attempt_count: stored.attempt_count,
+    updated_at: stored.updated_at
+  };
+}

@@ -1,0 +1,22 @@
+import { ServerTutorBackend } from '../server';
+import { LiteServices } from './liteBackend';
+
+/**
+ * Progress and tutor on a jupyter-tutor server (remote mode), so they follow
+ * the student to any browser; the module list still comes from the site.
+ */
+export function remoteServices(server: ServerTutorBackend): LiteServices {
+  return {
+    getConfig: () => server.getConfig(),
+    statuses: async () =>
+      new Map((await server.listModules()).map(module => [module.id, module])),
+    getProgress: id => server.getProgress(id),
+    saveProgress: (id, update) => server.saveProgress(id, update),
+    saveProgressOnUnload: (id, update) =>
+      server.saveProgressOnUnload(id, update),
+    tutorHistory: moduleId => server.tutorHistory(moduleId),
+    openTutorConnection: moduleId => server.openTutorConnection(moduleId),
+    recordPackageLoads: logs => server.recordPackageLoads(logs),
+    packageAnalytics: () => server.packageAnalytics()
+  };
+}

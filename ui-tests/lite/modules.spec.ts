@@ -1,0 +1,112 @@
+import { Page } from '@playwright/test';
+import { expect, output, runNewCell, test, waitForIdleKernel } from './site';
+
+/**
+ * The module browser and progress in the offline site: modules come from the
+ * site's build-time catalog, work is kept in the browser (IndexedDB) and
+ * survives a reload, and a compiled package the site lacks is reported to
+ * the student in words.
+ */
+
+const MODULE = {
+  id: 'intro-to-numpy',
+  workingCopy: 'learning-modules/module_01_intro_to_numpy.ipynb'
+};
+
+function card(page: Page, id: string) {
+  return page.locator(`.jp-TutorModuleCard[data-module-id="${id}"]`);
+}
+
+async function openModuleBrowser(page: Page): Promise<void> {
+  await page.goto('lab/index.html');
+  await page
+    .locator('.jp-SideBar [data-id="jupyter-tutor-module-browser"]')
+    .click();
+  await expect(page.locator('.jp-TutorModuleCard')).toHaveCount(3, {
+    timeout: 120 * 1000
+  });
+}
+
+function currentTab(page: Page) {
+  return page.locator('#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current');
+}
+
+/** Close the working copy and delete it in the file browser. */
+async function deleteWorkingCopy(page: Page): Promise<void> {
+  await currentTab(page).locator('.lm-TabBar-tabCloseIcon').click();
+  await page.locator('.jp-SideBar [data-id="filebrowser"]').click();
+  const folder = page.locator('.jp-DirListing-item[title*="learning-modules"]');
+  await folder.dblclick();
+  const file = page.locator(
+    '.jp-DirListing-item[title*="module_01_intro_to_numpy.ipynb"]'
+  );
+  await file.click({ button: 'right' });
+  await page
+    .locator('.lm-Menu-item[data-command="filebrowser:delete"]')
+    .click();
+  await page.locator('.jp-Dialog .jp-mod-accept').click();
+  await expect(file).toHaveCount(0);
+  await page
+    .locator('.jp-SideBar [data-id="jupyter-tutor-module-browser"]')
+    .click();
+}
+
+async function openModule(page: Page): Promise<void> {
+  await card(page, MODULE.id).locator('.jp-TutorModuleCard-open').click();
+  await expect(
+    page.locator('.jp-NotebookPanel:visible .jp-Notebook .jp-Cell').first()
+  ).toBeVisible({ timeout: 120 * 1000 });
+  await waitForIdleKernel(page);
+}
+
+test('modules are listed, and progress stays in the browser', async ({
+  page
+}, testInfo) => {
+  await openModuleBrowser(page);
+  await expect(page.locator('.jp-TutorModuleCard-title')).toHaveText([
+    'Introduction to NumPy',
+    'Linear Algebra Basics',
+    'Interpolation Methods'
+  ]);
+  await expect(card(page, MODULE.id)).toContainText('Not Started');
+
+  await openModule(page);
+  await expect(card(page, MODULE.id)).toContainText('In Progress');
+  await expect(currentTab(page)).toHaveAttribute(
+    'title',
+    new RegExp(`Path: ${MODULE.workingCopy}`)
+  );
+
+  await test.step('numpy is not in this offline site: the student is told', async () => {
+    const numpy = page.locator(
+      '.jp-NotebookPanel:visible .jp-TutorPackageProgress'
+    );
+    await expect(numpy).toHaveAttribute('data-state', 'failed', {
+      timeout: 120 * 1000
+    });
+    await expect(page.locator('.jp-Notification-Toast-warning')).toContainText(
+      'numpy is not available in this offline course site'
+    );
+  });
+
+  const cell = await runNewCell(page, 'answer = 41 + 1; print(answer)');
+  await expect(output(cell)).toHaveText('42', { timeout: 60 * 1000 });
+  // Running a cell saves the module's progress.
+  await expect(page.locator('.jp-TutorSaveStatus')).toContainText('Saved at', {
+    timeout: 60 * 1000
+  });
+  await page.screenshot({ path: testInfo.outputPath('saved.png') });
+
+  await test.step('after a reload, without the working copy', async () => {
+    await page.reload();
+    await openModuleBrowser(page);
+    await expect(card(page, MODULE.id)).toContainText('In Progress');
+    // Only the saved progress can bring the work back now.
+    await deleteWorkingCopy(page);
+    await openModule(page);
+    await expect(
+      page.locator('.jp-NotebookPanel:visible .jp-Cell').last()
+    ).toContainText('answer = 41 + 1');
+    await page.screenshot({ path: testInfo.outputPath('restored.png') });
+  });
+});
