@@ -1,0 +1,142 @@
+import { Browser, Page } from '@playwright/test';
+import { ChildProcess, execFileSync, spawn } from 'child_process';
+import { mkdtempSync } from 'fs';
+import { createServer } from 'net';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { expect, output, runNewCell, test, waitForIdleKernel } from './site';
+
+/**
+ * Remote mode: the offline site, told by its jupyter-lite.json to use a
+ * jupyter-tutor service (`jupyter tutor-server`, started here on localhost),
+ * saves the student's progress in the service's database, and a fresh
+ * browser profile signed in with the same token gets the work back.
+ */
+
+const REPO = path.resolve(__dirname, '..', '..');
+const MODULE_ID = 'intro-to-numpy';
+
+let service: ChildProcess;
+let serviceUrl: string;
+let token: string;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
+
+test.beforeAll(async ({ baseURL }) => {
+  const port = await freePort();
+  serviceUrl = `http://127.0.0.1:${port}/`;
+  const env = {
+    ...process.env,
+    JUPYTER_TUTOR_DATABASE_URL: `sqlite+aiosqlite:///${mkdtempSync(path.join(tmpdir(), 'jupyter-tutor-remote-'))}/tutor.db`,
+    JUPYTER_TUTOR_MODULES_DIR: path.join(REPO, 'notebooks'),
+    JUPYTER_TUTOR_ALLOWED_ORIGINS: new URL(baseURL!).origin
+  };
+  token = execFileSync(
+    'python',
+    ['-m', 'jupyter_tutor.remote', 'token', 'add', 'lea'],
+    { env, encoding: 'utf-8' }
+  ).trim();
+  service = spawn(
+    'python',
+    [
+      '-m',
+      'jupyter_tutor.remote',
+      '--ip=127.0.0.1',
+      `--port=${port}`,
+      '--allow-root'
+    ],
+    { env, stdio: 'inherit' }
+  );
+  await expect
+    .poll(
+      async () => {
+        try {
+          return (await fetch(`${serviceUrl}jupyter-tutor/api/config`)).status;
+        } catch {
+          return 0;
+        }
+      },
+      { timeout: 60 * 1000 }
+    )
+    .toBe(403);
+});
+
+test.afterAll(() => {
+  service?.kill();
+});
+
+/** A browser profile whose site names the service, signed in by a link. */
+async function openSite(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  await context.route('**/jupyter-lite.json', async route => {
+    const response = await route.fetch();
+    const config = await response.json();
+    config['jupyter-config-data'] = {
+      ...config['jupyter-config-data'],
+      jupyterTutorServerUrl: serviceUrl
+    };
+    await route.fulfill({ response, json: config });
+  });
+  const page = await context.newPage();
+  await page.goto(`lab/index.html?tutor_token=${token}`);
+  await page
+    .locator('.jp-SideBar [data-id="jupyter-tutor-module-browser"]')
+    .click();
+  await expect(page.locator('.jp-TutorModuleCard')).toHaveCount(3, {
+    timeout: 120 * 1000
+  });
+  return page;
+}
+
+async function openModule(page: Page): Promise<void> {
+  await page
+    .locator(`.jp-TutorModuleCard[data-module-id="${MODULE_ID}"]`)
+    .locator('.jp-TutorModuleCard-open')
+    .click();
+  await waitForIdleKernel(page);
+}
+
+test('progress goes to the service and follows the student', async ({
+  browser,
+  request
+}, testInfo) => {
+  const first = await openSite(browser);
+  await openModule(first);
+  const cell = await runNewCell(first, 'answer = 41 + 1; print(answer)');
+  await expect(output(cell)).toHaveText('42', { timeout: 60 * 1000 });
+  await expect(first.locator('.jp-TutorSaveStatus')).toContainText('Saved at', {
+    timeout: 60 * 1000
+  });
+
+  // In the service's database, under the token's user.
+  const stored = await request.get(
+    `${serviceUrl}jupyter-tutor/api/progress/${MODULE_ID}`,
+    { headers: { Authorization: `token ${token}` } }
+  );
+  expect(stored.ok()).toBe(true);
+  const progress = await stored.json();
+  expect(progress.status).toBe('in_progress');
+  expect(JSON.stringify(progress.notebook_state)).toContain('answer = 41 + 1');
+  await first.context().close();
+
+  // A fresh profile: no browser storage, only the token.
+  const second = await openSite(browser);
+  await expect(
+    second.locator(`.jp-TutorModuleCard[data-module-id="${MODULE_ID}"]`)
+  ).toContainText('In Progress');
+  await openModule(second);
+  await expect(
+    second.locator('.jp-NotebookPanel:visible .jp-Cell').last()
+  ).toContainText('answer = 41 + 1');
+  await second.screenshot({ path: testInfo.outputPath('restored.png') });
+  await second.context().close();
+});
