@@ -1,0 +1,60 @@
+import { ITutorConnection, TutorHistory } from '../../types';
+import { LocalTutor } from '../localServices';
+import { BrowserTutorConnection } from './connection';
+import { TutorHistoryStore, TutorStorage } from './historyStore';
+import {
+  DEFAULT_SETTINGS,
+  parseTutorSettings,
+  TutorSettings
+} from './settings';
+
+export type BrowserTutorOptions = {
+  /**
+   * A module's `tutor_settings` from the site catalog (null: the defaults),
+   * the `jupyter_tutor.tutor` block of its notebook.
+   */
+  tutorSettings?: (moduleId: string) => Promise<unknown>;
+  /** Where conversations are kept; by default IndexedDB, through localforage. */
+  storage?: TutorStorage;
+};
+
+/**
+ * The tutor of a JupyterLite site without a server: offline hints from the
+ * rules the server uses, the server's hint levels, and the conversations
+ * kept in the browser.
+ */
+export class BrowserTutor implements LocalTutor {
+  constructor(options: BrowserTutorOptions = {}) {
+    this._tutorSettings = options.tutorSettings ?? (async () => null);
+    this._history = new TutorHistoryStore(options.storage);
+  }
+
+  async tutorHistory(moduleId: string): Promise<TutorHistory> {
+    const settings = await this._settings(moduleId);
+    return this._history.history(moduleId, settings.maxLevel);
+  }
+
+  openTutorConnection(moduleId: string): ITutorConnection {
+    return new BrowserTutorConnection(
+      moduleId,
+      this._history,
+      this._settings(moduleId)
+    );
+  }
+
+  /** Like the server, a module whose settings do not read gets the defaults. */
+  private async _settings(moduleId: string): Promise<TutorSettings> {
+    try {
+      return parseTutorSettings(await this._tutorSettings(moduleId));
+    } catch (reason) {
+      console.warn(
+        `jupyter-tutor: module ${moduleId} keeps the default tutor settings:`,
+        reason
+      );
+      return DEFAULT_SETTINGS;
+    }
+  }
+
+  private readonly _tutorSettings: (moduleId: string) => Promise<unknown>;
+  private readonly _history: TutorHistoryStore;
+}

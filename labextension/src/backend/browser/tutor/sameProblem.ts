@@ -1,0 +1,29 @@
+/** Compare a turn's context with the previous turn's: `tutor/similarity/same_problem.py`. */
+
+/** Chosen on tests/pedagogy/same_problem_pairs.json; see docs/tutor.md. */
+export const DEFAULT_THRESHOLD = 0.65;
+
+/** What a turn is about: the question, the code and the error, in one text. */
+export function turnText(
+  question: string,
+  cellCode: string,
+  errorOutput: string
+): string {
+  return [question, cellCode, errorOutput].filter(part => part).join('\n');
+}
+
+export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) {
+    return 0;
+  }
+  let dot = 0;
+  let normA = 0;
+  let normB = 0;
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i] * b[i];
+    normA += a[i] * a[i];
+    normB += b[i] * b[i];
+  }
+  const norms = Math.sqrt(normA) * Math.sqrt(normB);
+  return norms ? dot / norms : 0;
+}

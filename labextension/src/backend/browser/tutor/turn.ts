@@ -1,0 +1,119 @@
+import { TutorErrorCode, TutorQuestion } from '../../types';
+import { maskAvoided } from './avoidTerms';
+import { asksForMoreHelp, nextLevel } from './escalation';
+import { clampLevel } from './levels';
+import { embed } from './localEmbedding';
+import { offlineHint } from './offlineHint';
+import { strip } from './pythonText';
+import { cosine, DEFAULT_THRESHOLD, turnText } from './sameProblem';
+import { StoredMessage } from './historyStore';
+import { TutorSettings } from './settings';
+
+/** The server's limits on a question (`tutor/request.py`). */
+const MAX_QUESTION = 4000;
+const MAX_CONTEXT = 20000;
+
+/** Messages the server looks back over (`CONVERSATION_MESSAGES`). */
+const RECENT = 10;
+
+/** The question being answered and at which level (`Turn` in `tutor/service.py`). */
+export type Turn = {
+  content: string;
+  cellCode: string;
+  errorOutput: string;
+  level: number;
+  sameProblem: boolean;
+  /** The question is already stored: it is being answered again. */
+  retry: boolean;
+};
+
+/** A question the tutor does not answer, with the server's error code. */
+export class TurnRefused extends Error {
+  constructor(
+    readonly code: TutorErrorCode,
+    message: string
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Pick the question and hint level the way the server does: a retry answers
+ * the last unanswered question again at its level; otherwise the question
+ * climbs one level from the previous one when it is about the same problem
+ * (its context embeds close to the previous question's) or asks for more
+ * help, up to the module's `maxLevel`, and starts at level 1 otherwise.
+ */
+export function chooseTurn(
+  history: StoredMessage[],
+  question: TutorQuestion,
+  settings: TutorSettings
+): Turn {
+  if (question.retry) {
+    return retryTurn(history);
+  }
+  const content = strip(cut(question.content, MAX_QUESTION));
+  if (!content) {
+    throw new TurnRefused(
+      'bad_request',
+      'Ask the tutor something: the question is empty.'
+    );
+  }
+  const cellCode = cut(question.cell_code ?? '', MAX_CONTEXT);
+  const errorOutput = cut(question.error_output ?? '', MAX_CONTEXT);
+  const previous = lastQuestion(history.slice(-RECENT));
+  const last = lastQuestion(history);
+  const sameProblem =
+    last !== undefined &&
+    cosine(
+      embed(turnText(last.content, last.cell_code, last.error_output)),
+      embed(turnText(content, cellCode, errorOutput))
+    ) >= DEFAULT_THRESHOLD;
+  const level = nextLevel(previous?.level ?? null, {
+    sameProblem,
+    moreHelp: !!question.more_help || asksForMoreHelp(content),
+    maxLevel: settings.maxLevel
+  });
+  return { content, cellCode, errorOutput, level, sameProblem, retry: false };
+}
+
+/** The offline answer to a turn, and whether avoided words were masked. */
+export function offlineAnswer(
+  turn: Turn,
+  settings: TutorSettings
+): { text: string; masked: boolean } {
+  const hint = offlineHint(turn.level, turn.cellCode, turn.errorOutput);
+  return maskAvoided(hint, settings.avoid);
+}
+
+function retryTurn(history: StoredMessage[]): Turn {
+  let recent = history.slice(-RECENT);
+  const last = recent[recent.length - 1];
+  if (last?.role === 'assistant' && last.partial) {
+    recent = recent.slice(0, -1);
+  }
+  const question = recent[recent.length - 1];
+  if (question?.role !== 'user') {
+    throw new TurnRefused(
+      'bad_request',
+      'There is no unanswered question to retry.'
+    );
+  }
+  return {
+    content: question.content,
+    cellCode: question.cell_code,
+    errorOutput: question.error_output,
+    level: clampLevel(question.level || 1),
+    sameProblem: !!question.same_problem,
+    retry: true
+  };
+}
+
+function lastQuestion(messages: StoredMessage[]): StoredMessage | undefined {
+  return [...messages].reverse().find(message => message.role === 'user');
+}
+
+/** Python's `text[:limit]`, which counts code points. */
+function cut(text: string, limit: number): string {
+  return text.length > limit ? Array.from(text).slice(0, limit).join('') : text;
+}
