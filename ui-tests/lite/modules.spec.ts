@@ -1,5 +1,13 @@
 import { Page } from '@playwright/test';
-import { expect, output, runNewCell, test, waitForIdleKernel } from './site';
+import {
+  card,
+  expect,
+  openModule,
+  openModuleBrowser,
+  output,
+  runNewCell,
+  test
+} from './site';
 
 /**
  * The module browser and progress in the offline site: modules come from the
@@ -12,20 +20,6 @@ const MODULE = {
   id: 'intro-to-numpy',
   workingCopy: 'learning-modules/module_01_intro_to_numpy.ipynb'
 };
-
-function card(page: Page, id: string) {
-  return page.locator(`.jp-TutorModuleCard[data-module-id="${id}"]`);
-}
-
-async function openModuleBrowser(page: Page): Promise<void> {
-  await page.goto('lab/index.html');
-  await page
-    .locator('.jp-SideBar [data-id="jupyter-tutor-module-browser"]')
-    .click();
-  await expect(page.locator('.jp-TutorModuleCard')).toHaveCount(3, {
-    timeout: 120 * 1000
-  });
-}
 
 function currentTab(page: Page) {
   return page.locator('#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current');
@@ -51,14 +45,6 @@ async function deleteWorkingCopy(page: Page): Promise<void> {
     .click();
 }
 
-async function openModule(page: Page): Promise<void> {
-  await card(page, MODULE.id).locator('.jp-TutorModuleCard-open').click();
-  await expect(
-    page.locator('.jp-NotebookPanel:visible .jp-Notebook .jp-Cell').first()
-  ).toBeVisible({ timeout: 120 * 1000 });
-  await waitForIdleKernel(page);
-}
-
 test('modules are listed, and progress stays in the browser', async ({
   page
 }, testInfo) => {
@@ -70,7 +56,7 @@ test('modules are listed, and progress stays in the browser', async ({
   ]);
   await expect(card(page, MODULE.id)).toContainText('Not Started');
 
-  await openModule(page);
+  await openModule(page, MODULE.id);
   await expect(card(page, MODULE.id)).toContainText('In Progress');
   await expect(currentTab(page)).toHaveAttribute(
     'title',
@@ -103,7 +89,7 @@ test('modules are listed, and progress stays in the browser', async ({
     await expect(card(page, MODULE.id)).toContainText('In Progress');
     // Only the saved progress can bring the work back now.
     await deleteWorkingCopy(page);
-    await openModule(page);
+    await openModule(page, MODULE.id);
     await expect(
       page.locator('.jp-NotebookPanel:visible .jp-Cell').last()
     ).toContainText('answer = 41 + 1');

@@ -42,24 +42,32 @@ test('the catalog says what works offline', async ({ request }) => {
   });
 });
 
-test('runs Python from the site alone', async ({ page, requests }, testInfo) => {
+test('runs Python from the site alone', async ({
+  page,
+  requests
+}, testInfo) => {
   await openNotebook(page, MODULE_NOTEBOOK);
   await waitForIdleKernel(page);
   // The kernel's requests are seen (it runs in a worker), and it used the site's runtime.
-  expect(requests.some(url => url.includes('/static/pyodide/pyodide.asm.wasm'))).toBe(
-    true
-  );
+  expect(
+    requests.some(url => url.includes('/static/pyodide/pyodide.asm.wasm'))
+  ).toBe(true);
 
   await test.step('Python 3.14', async () => {
     const cell = await runNewCell(page, 'import sys; print(sys.version)');
-    await expect(output(cell)).toContainText(/^3\.14\./, { timeout: 60 * 1000 });
+    await expect(output(cell)).toContainText(/^3\.14\./, {
+      timeout: 60 * 1000
+    });
   });
 
   await test.step(`%pip install ${PIPLITE_PACKAGE}`, async () => {
     const install = await runNewCell(page, `%pip install ${PIPLITE_PACKAGE}`);
-    await expect(install.locator('.jp-InputArea-prompt')).toHaveText(/\[\d+\]/, {
-      timeout: 120 * 1000
-    });
+    await expect(install.locator('.jp-InputArea-prompt')).toHaveText(
+      /\[\d+\]/,
+      {
+        timeout: 120 * 1000
+      }
+    );
     const cell = await runNewCell(
       page,
       'import tabulate; print(tabulate.tabulate([["x", 1]]))'
@@ -69,7 +77,9 @@ test('runs Python from the site alone', async ({ page, requests }, testInfo) => 
 
   await test.step('a package from the site lock', async () => {
     const cell = await runNewCell(page, 'import sympy; print(sympy.sqrt(8))');
-    await expect(output(cell)).toContainText('2*sqrt(2)', { timeout: 120 * 1000 });
+    await expect(output(cell)).toContainText('2*sqrt(2)', {
+      timeout: 120 * 1000
+    });
   });
 
   await test.step('a package the site lacks fails plainly', async () => {

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'fs';
 import { createServer } from 'net';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { expect, output, runNewCell, test, waitForIdleKernel } from './site';
+import { card, expect, openModule, output, runNewCell, test } from './site';
 
 /**
  * Remote mode: the offline site, told by its jupyter-lite.json to use a
@@ -97,20 +97,12 @@ async function openSite(browser: Browser): Promise<Page> {
   return page;
 }
 
-async function openModule(page: Page): Promise<void> {
-  await page
-    .locator(`.jp-TutorModuleCard[data-module-id="${MODULE_ID}"]`)
-    .locator('.jp-TutorModuleCard-open')
-    .click();
-  await waitForIdleKernel(page);
-}
-
 test('progress goes to the service and follows the student', async ({
   browser,
   request
 }, testInfo) => {
   const first = await openSite(browser);
-  await openModule(first);
+  await openModule(first, MODULE_ID);
   const cell = await runNewCell(first, 'answer = 41 + 1; print(answer)');
   await expect(output(cell)).toHaveText('42', { timeout: 60 * 1000 });
   await expect(first.locator('.jp-TutorSaveStatus')).toContainText('Saved at', {
@@ -130,10 +122,8 @@ test('progress goes to the service and follows the student', async ({
 
   // A fresh profile: no browser storage, only the token.
   const second = await openSite(browser);
-  await expect(
-    second.locator(`.jp-TutorModuleCard[data-module-id="${MODULE_ID}"]`)
-  ).toContainText('In Progress');
-  await openModule(second);
+  await expect(card(second, MODULE_ID)).toContainText('In Progress');
+  await openModule(second, MODULE_ID);
   await expect(
     second.locator('.jp-NotebookPanel:visible .jp-Cell').last()
   ).toContainText('answer = 41 + 1');

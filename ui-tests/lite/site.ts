@@ -72,3 +72,27 @@ export async function runNewCell(page: Page, code: string): Promise<Locator> {
 export function output(cell: Locator): Locator {
   return cell.locator('.jp-OutputArea-output');
 }
+
+export function card(page: Page, id: string) {
+  return page.locator(`.jp-TutorModuleCard[data-module-id="${id}"]`);
+}
+
+/** Load the site and show its module browser with the three course modules. */
+export async function openModuleBrowser(page: Page): Promise<void> {
+  await page.goto('lab/index.html');
+  await page
+    .locator('.jp-SideBar [data-id="jupyter-tutor-module-browser"]')
+    .click();
+  await expect(page.locator('.jp-TutorModuleCard')).toHaveCount(3, {
+    timeout: 120 * 1000
+  });
+}
+
+/** Open a module from the module browser and wait for its kernel. */
+export async function openModule(page: Page, id: string): Promise<void> {
+  await card(page, id).locator('.jp-TutorModuleCard-open').click();
+  await expect(
+    page.locator('.jp-NotebookPanel:visible .jp-Notebook .jp-Cell').first()
+  ).toBeVisible({ timeout: 120 * 1000 });
+  await waitForIdleKernel(page);
+}

@@ -4,8 +4,9 @@ import {
 } from '@jupyterlab/application';
 import { LiteServices, LiteTutorBackend } from './browser/liteBackend';
 import { LocalProgressStore } from './browser/localProgress';
-import { LocalTutor, localServices } from './browser/localServices';
+import { localServices } from './browser/localServices';
 import { remoteServices } from './browser/remoteServices';
+import { BrowserTutor } from './browser/tutor/browserTutor';
 import { remoteSettings } from './browser/remoteSettings';
 import { signInIfNeeded } from './browser/signIn';
 import { isJupyterLite, remoteServerUrl } from './browser/site';
@@ -37,17 +38,12 @@ function liteBackend(app: JupyterFrontEnd): ITutorBackend {
     );
     void app.restored.then(() => signInIfNeeded(token, server));
   } else {
-    services = localServices(new LocalProgressStore(), localTutor());
+    const tutor = new BrowserTutor({
+      tutorSettings: async id =>
+        (await catalog).modules.find(module => module.id === id)
+          ?.tutor_settings ?? null
+    });
+    services = localServices(new LocalProgressStore(), tutor);
   }
   return new LiteTutorBackend(catalog, app.serviceManager.contents, services);
-}
-
-// TEMPORARY until the browser tutor lands.
-function localTutor(): LocalTutor {
-  return {
-    tutorHistory: () => Promise.reject(new Error('no tutor yet')),
-    openTutorConnection: () => {
-      throw new Error('no tutor yet');
-    }
-  };
 }
