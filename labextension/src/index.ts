@@ -1,4 +1,5 @@
 import { backendPlugin } from './backend/plugin';
+import { bridgePlugin } from './bridge/plugin';
 import { modulesPlugin } from './modules/plugin';
 import { packagesPlugin } from './packages/plugin';
 import { progressPlugin } from './progress/plugin';
@@ -9,5 +10,6 @@ export default [
   modulesPlugin,
   progressPlugin,
   tutorPlugin,
-  packagesPlugin
+  packagesPlugin,
+  bridgePlugin
 ];
