@@ -1,4 +1,11 @@
-import { expect, Locator, Page, Request, test as base } from '@playwright/test';
+import {
+  expect,
+  FrameLocator,
+  Locator,
+  Page,
+  Request,
+  test as base
+} from '@playwright/test';
 
 /**
  * What the offline site's tests share: every request the browser makes is
@@ -39,22 +46,31 @@ export async function openNotebook(page: Page, path: string): Promise<void> {
   });
 }
 
+/**
+ * Where JupyterLab is: the page itself, or the frame that embeds it in a
+ * host page.
+ */
+export type LabRoot = Page | FrameLocator;
+
 /** Pyodide boots in the browser; a cell sent before it is ready can be lost. */
-export async function waitForIdleKernel(page: Page): Promise<void> {
-  await expect(page.locator('#jp-main-statusbar')).toContainText(
+export async function waitForIdleKernel(root: LabRoot): Promise<void> {
+  await expect(root.locator('#jp-main-statusbar')).toContainText(
     /Pyodide.*\| Idle/,
     { timeout: 240 * 1000 }
   );
 }
 
 /**
- * Add a code cell below the last one and run it.
- *
- * @returns the cell, to read its output.
+ * Add a code cell below the last one and type code into it, without running
+ * it; the cell stays in edit mode.
  */
-export async function runNewCell(page: Page, code: string): Promise<Locator> {
-  await waitForIdleKernel(page);
-  const cells = page.locator('.jp-NotebookPanel:visible .jp-Notebook .jp-Cell');
+export async function typeInNewCell(
+  page: Page,
+  code: string,
+  root: LabRoot = page
+): Promise<Locator> {
+  await waitForIdleKernel(root);
+  const cells = root.locator('.jp-NotebookPanel:visible .jp-Notebook .jp-Cell');
   const count = await cells.count();
   // The prompt selects the cell without entering it; then command-mode keys.
   await cells.last().locator('.jp-InputPrompt').click();
@@ -64,9 +80,23 @@ export async function runNewCell(page: Page, code: string): Promise<Locator> {
   await page.keyboard.press('Enter');
   // Inserted as text, so the editor adds no closing brackets of its own.
   await page.keyboard.insertText(code);
+  return cells.nth(count);
+}
+
+/**
+ * Add a code cell below the last one and run it.
+ *
+ * @returns the cell, to read its output.
+ */
+export async function runNewCell(
+  page: Page,
+  code: string,
+  root: LabRoot = page
+): Promise<Locator> {
+  const cell = await typeInNewCell(page, code, root);
   // Run in place: no empty cell is added below.
   await page.keyboard.press('Control+Enter');
-  return cells.nth(count);
+  return cell;
 }
 
 export function output(cell: Locator): Locator {
