@@ -88,9 +88,10 @@ async function connect() {
       await new Promise(resolve => setTimeout(resolve, 1000));
     }
   }
-  connected = true;
   setStatus('Connected to the notebook.');
   await restore();
+  // Saving starts only now, so it cannot overwrite the work to restore.
+  connected = true;
   await refreshContext();
   setInterval(save, AUTOSAVE_MS);
 }

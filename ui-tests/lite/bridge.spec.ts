@@ -85,14 +85,18 @@ function hostEvents(page: Page): Promise<HostApi['events']> {
   );
 }
 
-function sources(notebook: { cells: { source: string | string[] }[] }) {
+type Notebook = {
+  cells: { cell_type?: string; source: string | string[]; metadata?: object }[];
+};
+
+function sources(notebook: Notebook) {
   return notebook.cells.map(cell =>
     Array.isArray(cell.source) ? cell.source.join('') : cell.source
   );
 }
 
 /** A copy of the notebook with a markdown cell added at the end. */
-function withMarkdownCell(notebook: { cells: unknown[] }, source: string) {
+function withMarkdownCell(notebook: Notebook, source: string): Notebook {
   return {
     ...notebook,
     cells: [...notebook.cells, { cell_type: 'markdown', source, metadata: {} }]
@@ -228,13 +232,10 @@ test('the allowed host reads and replaces the notebook', async ({
     // Stored from a page of the host's origin without the host page, whose
     // save on leaving could otherwise overwrite it.
     await page.goto(`${host.origin}/stored-earlier`);
-    await page.evaluate(
-      ({ key, value }) => localStorage.setItem(key, value),
-      {
-        key: `jupyter-tutor-host:${baseURL}/:${NOTEBOOK}`,
-        value: JSON.stringify({ notebook: saved, savedAt: new Date() })
-      }
-    );
+    await page.evaluate(({ key, value }) => localStorage.setItem(key, value), {
+      key: `jupyter-tutor-host:${baseURL}/:${NOTEBOOK}`,
+      value: JSON.stringify({ notebook: saved, savedAt: new Date() })
+    });
     await openHostPage(page, host.origin, baseURL!);
     await expect(page.locator('#save-status')).toContainText(
       'Restored your work saved at',

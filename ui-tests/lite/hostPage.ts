@@ -30,7 +30,8 @@ export async function serveHostPage(): Promise<HostServer> {
       const body = await readFile(path.join(HOST_DIR, name));
       response.writeHead(200, { 'Content-Type': type }).end(body);
     } catch {
-      response.writeHead(404).end();
+      // With a body, so that a test may open such a page of the origin.
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
     }
   });
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
