@@ -13,7 +13,7 @@ from .frames import error_frame
 from .history import NewMessage, TutorHistory
 from .limits import LimitReached, Limits
 from .llm import LanguageModel, ModelFailure, Usage
-from .offline.provider import offline_hint
+from .offline.provider import offline_guard_settings, offline_hint
 from .pedagogy.escalation import asks_for_more_help, next_level
 from .pedagogy.guardrail import StreamGuard, guard
 from .pedagogy.levels import HintLevel, level
@@ -124,7 +124,8 @@ class TutorService:
             }
         )
         answer = Answer()
-        stream_guard = StreamGuard(turn.level, settings, turn.cell_code)
+        guard_settings = settings if self._model else offline_guard_settings(settings)
+        stream_guard = StreamGuard(turn.level, guard_settings, turn.cell_code)
         try:
             if self._model:
                 await self._from_model(module, settings, turn, stream_guard, answer, ask.id, send)

@@ -9,14 +9,13 @@ with ``python tests/pedagogy/test_offline_parity.py`` and review the diff.
 """
 
 import json
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from jupyter_tutor.errors import InvalidRequest
-from jupyter_tutor.tutor.offline.provider import RULES_FILE, offline_hint
+from jupyter_tutor.tutor.offline.provider import RULES_FILE, offline_guard_settings, offline_hint
 from jupyter_tutor.tutor.pedagogy.escalation import asks_for_more_help, next_level
 from jupyter_tutor.tutor.pedagogy.guardrail import guard
 from jupyter_tutor.tutor.pedagogy.levels import level
@@ -37,9 +36,7 @@ def load_fixture() -> dict[str, Any]:
 def expected_turns(conversation: dict[str, Any]) -> list[dict[str, Any]]:
     """What the tutor answers, turn by turn, from the Python pedagogy and offline provider."""
     settings = parse_tutor_settings(conversation["settings"])
-    # The browser masks avoided words but applies no code budget: telling code from prose
-    # takes Python's parser. A code-allowed level of 1 turns the budget off here too.
-    masking_only = replace(settings, code_allowed_level=1)
+    guard_settings = offline_guard_settings(settings)
     previous: tuple[int, Any] | None = None  # the last stored question's level and embedding
     expected = []
     for turn in conversation["turns"]:
@@ -61,7 +58,7 @@ def expected_turns(conversation: dict[str, Any]) -> list[dict[str, Any]]:
             max_level=settings.max_level,
         )
         hint = offline_hint(number, ask.cell_code, ask.error_output)
-        text, violations = guard(hint, level(number), masking_only, ask.cell_code)
+        text, violations = guard(hint, level(number), guard_settings, ask.cell_code)
         expected.append(
             {
                 "level": number,
@@ -122,8 +119,8 @@ def modules_dir(modules_dir: Path) -> Path:
     return modules_dir
 
 
-async def test_the_server_chooses_the_fixture_levels(jp_ws_fetch):
-    from tutor_client import ask
+async def test_the_server_answers_as_the_fixture(jp_ws_fetch):
+    from tutor_client import ask, text_of
 
     for number, conversation in enumerate(load_fixture()["conversations"], start=1):
         ws = await jp_ws_fetch(
@@ -142,6 +139,8 @@ async def test_the_server_chooses_the_fixture_levels(jp_ws_fetch):
             start = frames[0]
             assert start["type"] == "start" and start["provider"] == "offline"
             got = {key: start[key] for key in ("level", "level_name", "max_level", "same_problem")}
+            text = text_of(frames)
+            got |= {"text": text, "guarded": frames[-1]["guarded"]}
             assert got == {key: want[key] for key in got}, conversation["name"]
         ws.close()
 

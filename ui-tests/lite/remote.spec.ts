@@ -109,15 +109,22 @@ test('progress goes to the service and follows the student', async ({
     timeout: 60 * 1000
   });
 
-  // In the service's database, under the token's user.
-  const stored = await request.get(
-    `${serviceUrl}jupyter-tutor/api/progress/${MODULE_ID}`,
-    { headers: { Authorization: `token ${token}` } }
-  );
-  expect(stored.ok()).toBe(true);
-  const progress = await stored.json();
-  expect(progress.status).toBe('in_progress');
-  expect(JSON.stringify(progress.notebook_state)).toContain('answer = 41 + 1');
+  // In the service's database, under the token's user. The save that
+  // carries the new cell may follow an earlier one (on open), so poll.
+  const stored = async () => {
+    const response = await request.get(
+      `${serviceUrl}jupyter-tutor/api/progress/${MODULE_ID}`,
+      { headers: { Authorization: `token ${token}` } }
+    );
+    expect(response.ok()).toBe(true);
+    return response.json();
+  };
+  await expect
+    .poll(async () => JSON.stringify((await stored()).notebook_state), {
+      timeout: 60 * 1000
+    })
+    .toContain('answer = 41 + 1');
+  expect((await stored()).status).toBe('in_progress');
   await first.context().close();
 
   // A fresh profile: no browser storage, only the token.

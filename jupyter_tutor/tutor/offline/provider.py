@@ -2,10 +2,12 @@
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from ..pedagogy.settings import TutorSettings
 
 RULES_FILE = Path(__file__).with_name("rules.json")
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -94,3 +96,13 @@ def offline_hint(level: int, cell_code: str, error_output: str) -> str:
     # Only our placeholders are filled: the texts' own code examples contain braces.
     filled = PLACEHOLDER.sub(lambda match: str(values[match.group(1)]), text)
     return LABEL.format(title=rule["title"]) + filled
+
+
+def offline_guard_settings(settings: TutorSettings) -> TutorSettings:
+    """The guard's rules for offline hints: mask avoided words, no code budget.
+
+    The hints are written to teach, never to solve; the code they show is the student's
+    own line or a generic example, which the budget (there for models) would mask at
+    random. The browser tutor applies the same rules, so both answer alike.
+    """
+    return replace(settings, code_allowed_level=1)

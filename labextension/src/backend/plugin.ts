@@ -38,12 +38,14 @@ function liteBackend(app: JupyterFrontEnd): ITutorBackend {
     );
     void app.restored.then(() => signInIfNeeded(token, server));
   } else {
+    const progress = new LocalProgressStore();
     const tutor = new BrowserTutor({
       tutorSettings: async id =>
         (await catalog).modules.find(module => module.id === id)
-          ?.tutor_settings ?? null
+          ?.tutor_settings ?? null,
+      onAnswered: id => progress.countAttempt(id)
     });
-    services = localServices(new LocalProgressStore(), tutor);
+    services = localServices(progress, tutor);
   }
   return new LiteTutorBackend(catalog, app.serviceManager.contents, services);
 }

@@ -1,6 +1,8 @@
+import { LocalProgressStore } from '../../src/backend/browser/localProgress';
 import { BrowserTutor } from '../../src/backend/browser/tutor/browserTutor';
 import { TutorFrame } from '../../src/backend/types';
-import { answer, MemoryStorage, question } from './helpers';
+import { MemoryStorage } from '../memoryStorage';
+import { answer, question } from './helpers';
 
 const CELL = 'x = y + 1';
 const ERROR = "NameError: name 'y' is not defined";
@@ -169,4 +171,37 @@ test('a disposed connection sends nothing more', async () => {
   await new Promise(resolve => setTimeout(resolve, 10));
   expect(frames).toEqual([]);
   expect(connection.status).toBe('closed');
+});
+
+test('each whole answer counts an attempt for its module, as on the server', async () => {
+  const progress = new LocalProgressStore(new MemoryStorage());
+  const tutor = new BrowserTutor({
+    storage: new MemoryStorage(),
+    onAnswered: id => progress.countAttempt(id)
+  });
+  const connection = tutor.openTutorConnection('numpy');
+  await answer(connection, STUCK);
+  await answer(connection, question('   '));
+  const stopped = connection.ask(STUCK);
+  connection.stop(stopped);
+  await new Promise(resolve => setTimeout(resolve, 10));
+  await answer(connection, { ...STUCK, more_help: true });
+
+  expect(await progress.get('numpy')).toMatchObject({
+    attempt_count: 2,
+    status: 'not_started',
+    version: 0
+  });
+  expect((await progress.get('pandas')).attempt_count).toBe(0);
+});
+
+test('an attempt that cannot be counted leaves the answer whole', async () => {
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  const tutor = new BrowserTutor({
+    storage: new MemoryStorage(),
+    onAnswered: () => Promise.reject(new Error('quota exceeded'))
+  });
+  const frames = await answer(tutor.openTutorConnection('numpy'), STUCK);
+  expect(frames.map(frame => frame.type)).toEqual(['start', 'delta', 'end']);
+  expect(warn).toHaveBeenCalled();
 });

@@ -8,7 +8,8 @@ import {
   turnText
 } from '../../src/backend/browser/tutor/sameProblem';
 import { TutorQuestion } from '../../src/backend/types';
-import { answer, MemoryStorage } from './helpers';
+import { MemoryStorage } from '../memoryStorage';
+import { answer } from './helpers';
 
 /**
  * The fixture the Python tests hold the server's offline tutor to

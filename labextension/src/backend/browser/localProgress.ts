@@ -22,6 +22,12 @@ export type LocalSnapshot = {
   notebook_state: PartialJSONObject;
 };
 
+/** What the store needs of a localforage instance. */
+export type ProgressStorage = Pick<
+  LocalForage,
+  'getItem' | 'setItem' | 'iterate'
+>;
+
 const STATUSES: ModuleStatus[] = ['not_started', 'in_progress', 'completed'];
 
 /** The same limits as the server's defaults. */
@@ -35,9 +41,12 @@ const SNAPSHOT_LIMIT = 20;
  * with a 409 and kept aside, and the last saves kept as history.
  */
 export class LocalProgressStore {
-  constructor(name = 'jupyter-tutor') {
-    this._db = localforage.createInstance({ name, storeName: 'progress' });
-  }
+  constructor(
+    private readonly _db: ProgressStorage = localforage.createInstance({
+      name: 'jupyter-tutor',
+      storeName: 'progress'
+    })
+  ) {}
 
   async all(): Promise<Map<string, Progress>> {
     const found = new Map<string, Progress>();
@@ -70,6 +79,15 @@ export class LocalProgressStore {
     if (update.notebook_state !== undefined) {
       await this._saveState(id, stored, update);
     }
+    stored.updated_at = new Date().toISOString();
+    await this._db.setItem(`progress:${id}`, stored);
+    return summary(id, stored);
+  }
+
+  /** One more question answered by the tutor, as the server counts them. */
+  async countAttempt(id: string): Promise<Progress> {
+    const stored = await this._read(id);
+    stored.attempt_count += 1;
     stored.updated_at = new Date().toISOString();
     await this._db.setItem(`progress:${id}`, stored);
     return summary(id, stored);
@@ -156,8 +174,6 @@ export class LocalProgressStore {
       }
     );
   }
-
-  private readonly _db: LocalForage;
 }
 
 function summary(id: string, stored: StoredProgress): Progress {

@@ -16,6 +16,8 @@ export type BrowserTutorOptions = {
   tutorSettings?: (moduleId: string) => Promise<unknown>;
   /** Where conversations are kept; by default IndexedDB, through localforage. */
   storage?: TutorStorage;
+  /** Called after each whole answer, where the server counts an attempt. */
+  onAnswered?: (moduleId: string) => Promise<unknown>;
 };
 
 /**
@@ -27,6 +29,7 @@ export class BrowserTutor implements LocalTutor {
   constructor(options: BrowserTutorOptions = {}) {
     this._tutorSettings = options.tutorSettings ?? (async () => null);
     this._history = new TutorHistoryStore(options.storage);
+    this._onAnswered = options.onAnswered ?? (async () => undefined);
   }
 
   async tutorHistory(moduleId: string): Promise<TutorHistory> {
@@ -38,7 +41,8 @@ export class BrowserTutor implements LocalTutor {
     return new BrowserTutorConnection(
       moduleId,
       this._history,
-      this._settings(moduleId)
+      this._settings(moduleId),
+      this._onAnswered
     );
   }
 
@@ -57,4 +61,5 @@ export class BrowserTutor implements LocalTutor {
 
   private readonly _tutorSettings: (moduleId: string) => Promise<unknown>;
   private readonly _history: TutorHistoryStore;
+  private readonly _onAnswered: (moduleId: string) => Promise<unknown>;
 }

@@ -27,7 +27,8 @@ export class BrowserTutorConnection implements ITutorConnection {
   constructor(
     readonly moduleId: string,
     private readonly _history: TutorHistoryStore,
-    private readonly _settings: Promise<TutorSettings>
+    private readonly _settings: Promise<TutorSettings>,
+    private readonly _onAnswered: (moduleId: string) => Promise<unknown>
   ) {}
 
   get status(): TutorConnectionStatus {
@@ -140,6 +141,10 @@ export class BrowserTutorConnection implements ITutorConnection {
     this._emit({ type: 'delta', id: answer.id, text });
     answer.hasText = true;
     const saved = await this._store(turn, text);
+    // The count is bookkeeping: failing it must not take the answer back.
+    await this._onAnswered(this.moduleId).catch(reason =>
+      console.warn('jupyter-tutor: the attempt was not counted.', reason)
+    );
     this._finish(end(answer.id, saved, masked, false));
   }
 

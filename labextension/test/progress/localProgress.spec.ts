@@ -1,0 +1,118 @@
+import { LocalProgressStore } from '../../src/backend/browser/localProgress';
+import { TutorApiError } from '../../src/backend/errors';
+import { MemoryStorage } from '../memoryStorage';
+
+/** A notebook whose one cell holds `source`. */
+function notebook(source: string) {
+  return { cells: [{ cell_type: 'code', source }] };
+}
+
+function refusal(promise: Promise<unknown>): Promise<TutorApiError> {
+  return promise.then(
+    () => {
+      throw new Error('the save was accepted');
+    },
+    (reason: unknown) => reason as TutorApiError
+  );
+}
+
+test('a module nobody opened is not started, at version 0', async () => {
+  const store = new LocalProgressStore(new MemoryStorage());
+  expect(await store.get('numpy')).toEqual({
+    module_id: 'numpy',
+    status: 'not_started',
+    version: 0,
+    attempt_count: 0,
+    updated_at: null,
+    notebook_state: null
+  });
+  expect(await store.all()).toEqual(new Map());
+});
+
+test('each accepted notebook save is a new version, and the last ones are history', async () => {
+  const storage = new MemoryStorage();
+  const store = new LocalProgressStore(storage);
+  for (let version = 0; version < 25; version++) {
+    const saved = await store.save('numpy', {
+      status: 'in_progress',
+      base_version: version,
+      notebook_state: notebook(`x = ${version}`)
+    });
+    expect(saved.version).toBe(version + 1);
+  }
+
+  // Another store on the same storage: what a reload finds.
+  const reloaded = new LocalProgressStore(storage);
+  const progress = await reloaded.get('numpy');
+  expect(progress).toMatchObject({ status: 'in_progress', version: 25 });
+  expect(progress.notebook_state).toEqual(notebook('x = 24'));
+  const history = await reloaded.snapshots('numpy');
+  expect(history).toHaveLength(20);
+  expect(history.map(one => one.version)).toEqual(
+    Array.from({ length: 20 }, (_, index) => index + 5)
+  );
+  expect(history.every(one => one.reason === 'history')).toBe(true);
+  expect([...(await reloaded.all()).keys()]).toEqual(['numpy']);
+});
+
+test('a save from a stale version is refused and kept aside; the newer work stays', async () => {
+  const store = new LocalProgressStore(new MemoryStorage());
+  await store.save('numpy', { base_version: 0, notebook_state: notebook('a') });
+  await store.save('numpy', { base_version: 1, notebook_state: notebook('b') });
+
+  const refused = await refusal(
+    store.save('numpy', { base_version: 1, notebook_state: notebook('old') })
+  );
+  expect(refused).toBeInstanceOf(TutorApiError);
+  expect(refused).toMatchObject({ status: 409, code: 'conflict' });
+  expect(refused.currentVersion).toBe(2);
+
+  const progress = await store.get('numpy');
+  expect(progress).toMatchObject({ version: 2 });
+  expect(progress.notebook_state).toEqual(notebook('b'));
+  const kept = (await store.snapshots('numpy')).find(
+    one => one.reason === 'conflict'
+  );
+  expect(kept).toMatchObject({
+    id: refused.body.conflict_snapshot_id,
+    version: 1,
+    notebook_state: notebook('old')
+  });
+});
+
+test('bad input is refused with a reason and changes nothing', async () => {
+  const store = new LocalProgressStore(new MemoryStorage());
+  await store.save('numpy', { base_version: 0, notebook_state: notebook('a') });
+  const before = await store.get('numpy');
+
+  const badStatus = await refusal(
+    store.save('numpy', { status: 'done' as 'completed' })
+  );
+  expect(badStatus).toMatchObject({ status: 400, code: 'bad_request' });
+  expect(badStatus.message).toContain('not_started, in_progress, completed');
+
+  const huge = notebook('x'.repeat(21 * 1024 * 1024));
+  const tooLarge = await refusal(
+    store.save('numpy', { base_version: 1, notebook_state: huge })
+  );
+  expect(tooLarge).toMatchObject({ status: 413, code: 'too_large' });
+
+  expect(await store.get('numpy')).toEqual(before);
+});
+
+test('a status change alone keeps the notebook and its version', async () => {
+  const store = new LocalProgressStore(new MemoryStorage());
+  await store.save('numpy', { base_version: 0, notebook_state: notebook('a') });
+  const done = await store.save('numpy', { status: 'completed' });
+  expect(done).toMatchObject({ status: 'completed', version: 1 });
+  expect((await store.get('numpy')).notebook_state).toEqual(notebook('a'));
+});
+
+test('answered questions are counted per module', async () => {
+  const store = new LocalProgressStore(new MemoryStorage());
+  await store.countAttempt('numpy');
+  const counted = await store.countAttempt('numpy');
+  expect(counted).toMatchObject({ attempt_count: 2, status: 'not_started' });
+  expect(counted.updated_at).not.toBeNull();
+  expect((await store.all()).get('numpy')?.attempt_count).toBe(2);
+});
