@@ -24,6 +24,12 @@ export const LINEAR_ALGEBRA: CourseModule = {
   workingCopy: 'module_02_linear_algebra.ipynb'
 };
 
+export const INTERPOLATION: CourseModule = {
+  id: 'interpolation-methods',
+  title: 'Interpolation Methods',
+  workingCopy: 'module_03_interpolation.ipynb'
+};
+
 export const WORKING_COPY_DIR = 'learning-modules';
 
 /** Numbered screenshots, so the test output reads in order. */

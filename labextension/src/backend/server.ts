@@ -21,6 +21,7 @@ import {
   PackageSet,
   Progress,
   ProgressUpdate,
+  Snapshot,
   TutorHistory
 } from './types';
 
@@ -72,6 +73,29 @@ export class ServerTutorBackend implements ITutorBackend {
       'PUT',
       ['progress', id],
       update
+    );
+    this._progressChanged.emit(progress);
+    return progress;
+  }
+
+  async listSnapshots(id: string): Promise<Snapshot[]> {
+    const reply = await this._request<{ snapshots: Snapshot[] }>('GET', [
+      'progress',
+      id,
+      'snapshots'
+    ]);
+    return reply.snapshots;
+  }
+
+  async restoreSnapshot(
+    id: string,
+    snapshotId: number,
+    baseVersion: number
+  ): Promise<Progress> {
+    const progress = await this._request<Progress>(
+      'POST',
+      ['progress', id, 'snapshots', String(snapshotId), 'restore'],
+      { base_version: baseVersion }
     );
     this._progressChanged.emit(progress);
     return progress;

@@ -47,6 +47,19 @@ export type ProgressUpdate = {
 };
 
 /**
+ * An earlier state of a module's notebook that the backend kept: a save
+ * that a newer one replaced (`history`), or a copy refused because newer
+ * work was saved elsewhere (`conflict`).
+ */
+export type Snapshot = {
+  id: number;
+  version: number;
+  reason: 'history' | 'conflict';
+  created_at: string;
+  size_bytes: number;
+};
+
+/**
  * The student's working copy of a module, ready to be opened.
  */
 export type OpenedModule = {
@@ -226,6 +239,20 @@ export interface ITutorBackend {
    * because it is too large), so it was not sent.
    */
   saveProgressOnUnload(id: string, update: ProgressUpdate): boolean;
+
+  /** The kept states of a module's notebook, newest first. */
+  listSnapshots(id: string): Promise<Snapshot[]>;
+
+  /**
+   * Make a kept state the module's current work; the work it replaces is
+   * kept in turn. Refused with a 409 unless `baseVersion` is the current
+   * version.
+   */
+  restoreSnapshot(
+    id: string,
+    snapshotId: number,
+    baseVersion: number
+  ): Promise<Progress>;
 
   /** The student's conversation with the tutor about a module, oldest first. */
   tutorHistory(moduleId: string): Promise<TutorHistory>;

@@ -119,6 +119,12 @@ export class ModuleBrowser extends ReactWidget {
                 id
               })
             }
+            onShowVersions={id =>
+              void this._commands.execute(
+                ProgressCommandIDs.restoreSavedVersion,
+                { id }
+              )
+            }
           />
         ))}
       </ul>

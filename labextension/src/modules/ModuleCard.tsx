@@ -6,11 +6,15 @@ export interface IModuleCardProps {
   module: ModuleSummary;
   onOpen: (id: string) => void;
   onMarkCompleted: (id: string) => void;
+  onShowVersions: (id: string) => void;
 }
 
-/** One module in the browser: open it by its title, or mark it completed. */
+/**
+ * One module in the browser: open it by its title, mark it completed, or
+ * bring back a saved version of the work.
+ */
 export function ModuleCard(props: IModuleCardProps): JSX.Element {
-  const { module, onOpen, onMarkCompleted } = props;
+  const { module, onOpen, onMarkCompleted, onShowVersions } = props;
   return (
     <li
       className="jp-TutorModuleCard"
@@ -30,6 +34,16 @@ export function ModuleCard(props: IModuleCardProps): JSX.Element {
       </button>
       <div className="jp-TutorModuleCard-footer">
         <StatusBadge status={module.status} />
+        {module.status !== 'not_started' && (
+          <button
+            type="button"
+            className="jp-TutorModuleCard-versions"
+            title="Bring back an earlier saved version of your work"
+            onClick={() => onShowVersions(module.id)}
+          >
+            Saved versions
+          </button>
+        )}
         {module.status !== 'completed' && (
           <button
             type="button"

@@ -5,12 +5,14 @@ import {
 import { ICommandPalette, Notification } from '@jupyterlab/apputils';
 import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
+import { CommandRegistry } from '@lumino/commands';
 import { errorMessage } from '../backend/errors';
 import { ITutorBackend } from '../backend/token';
 import { WorkingCopyAutosave } from './autosave';
 import { autosaveIntervalSeconds } from './autosaveInterval';
 import { ProgressCommandIDs } from './commands';
 import { saveOnPageExit } from './pageExit';
+import { restoreSavedVersion } from './restoreVersion';
 import { SaveStatus } from './SaveStatus';
 import { workingCopyModuleId } from './workingCopy';
 
@@ -85,10 +87,23 @@ export const progressPlugin: JupyterFrontEndPlugin<void> = {
       return (panel && autosaves.get(panel)) ?? null;
     };
 
-    app.commands.addCommand(ProgressCommandIDs.markCompleted, {
-      label: 'Mark Module Completed',
-      caption:
-        'Mark a learning module completed (by default the one of the current notebook)',
+    /** Save the module's open working copies, so an action sees the latest work. */
+    const saveOpenCopies = async (id: string): Promise<void> => {
+      for (const autosave of autosaves.values()) {
+        if (autosave.moduleId === id) {
+          await autosave.save();
+        }
+      }
+    };
+
+    /** A command on a module: the one named by `id`, else the current notebook's. */
+    const moduleCommand = (
+      label: string,
+      caption: string,
+      run: (id: string) => Promise<void>
+    ): CommandRegistry.ICommandOptions => ({
+      label,
+      caption: `${caption} (by default the one of the current notebook)`,
       describedBy: {
         args: {
           type: 'object',
@@ -103,27 +118,45 @@ export const progressPlugin: JupyterFrontEndPlugin<void> = {
       isEnabled: args => typeof args.id === 'string' || current() !== null,
       execute: async args => {
         const id = typeof args.id === 'string' ? args.id : current()?.moduleId;
-        if (id === undefined) {
-          return;
-        }
-        try {
-          // Store the latest work along with the completion.
-          for (const autosave of autosaves.values()) {
-            if (autosave.moduleId === id) {
-              await autosave.save();
-            }
-          }
-          await backend.saveProgress(id, { status: 'completed' });
-          Notification.success('Module marked completed.', {
-            autoClose: 3000
-          });
-        } catch (reason) {
-          Notification.error(
-            `Could not mark the module completed: ${errorMessage(reason)}`
-          );
+        if (id !== undefined) {
+          await run(id);
         }
       }
     });
+
+    app.commands.addCommand(
+      ProgressCommandIDs.markCompleted,
+      moduleCommand(
+        'Mark Module Completed',
+        'Mark a learning module completed',
+        async id => {
+          try {
+            // Store the latest work along with the completion.
+            await saveOpenCopies(id);
+            await backend.saveProgress(id, { status: 'completed' });
+            Notification.success('Module marked completed.', {
+              autoClose: 3000
+            });
+          } catch (reason) {
+            Notification.error(
+              `Could not mark the module completed: ${errorMessage(reason)}`
+            );
+          }
+        }
+      )
+    );
+
+    app.commands.addCommand(
+      ProgressCommandIDs.restoreSavedVersion,
+      moduleCommand(
+        'Restore a Saved Version of the Module…',
+        'Bring back an earlier saved state of a learning module',
+        id =>
+          restoreSavedVersion(backend, app.commands, id, () =>
+            saveOpenCopies(id)
+          )
+      )
+    );
 
     app.commands.addCommand(ProgressCommandIDs.saveProgress, {
       label: 'Save Module Progress',
@@ -137,6 +170,7 @@ export const progressPlugin: JupyterFrontEndPlugin<void> = {
 
     for (const command of [
       ProgressCommandIDs.markCompleted,
+      ProgressCommandIDs.restoreSavedVersion,
       ProgressCommandIDs.saveProgress
     ]) {
       palette?.addItem({ command, category: 'Jupyter Tutor' });

@@ -46,10 +46,13 @@ test('each accepted notebook save is a new version, and the last ones are histor
   const progress = await reloaded.get('numpy');
   expect(progress).toMatchObject({ status: 'in_progress', version: 25 });
   expect(progress.notebook_state).toEqual(notebook('x = 24'));
-  const history = await reloaded.snapshots('numpy');
+  const history = await reloaded.listSnapshots('numpy');
   expect(history).toHaveLength(20);
   expect(history.map(one => one.version)).toEqual(
-    Array.from({ length: 20 }, (_, index) => index + 5)
+    Array.from({ length: 20 }, (_, index) => 24 - index)
+  );
+  expect(Object.keys(history[0]).sort()).toEqual(
+    ['created_at', 'id', 'reason', 'size_bytes', 'version'].sort()
   );
   expect(history.every(one => one.reason === 'history')).toBe(true);
   expect([...(await reloaded.all()).keys()]).toEqual(['numpy']);
@@ -70,14 +73,34 @@ test('a save from a stale version is refused and kept aside; the newer work stay
   const progress = await store.get('numpy');
   expect(progress).toMatchObject({ version: 2 });
   expect(progress.notebook_state).toEqual(notebook('b'));
-  const kept = (await store.snapshots('numpy')).find(
-    one => one.reason === 'conflict'
-  );
+  const [kept] = await store.listSnapshots('numpy');
   expect(kept).toMatchObject({
     id: refused.body.conflict_snapshot_id,
-    version: 1,
-    notebook_state: notebook('old')
+    reason: 'conflict',
+    version: 1
   });
+});
+
+test('a kept state restored becomes new work, and the work it replaces is kept', async () => {
+  const store = new LocalProgressStore(new MemoryStorage());
+  await store.save('numpy', { base_version: 0, notebook_state: notebook('a') });
+  await store.save('numpy', { base_version: 1, notebook_state: notebook('b') });
+  const [first] = await store.listSnapshots('numpy');
+
+  const stale = await refusal(store.restore('numpy', first.id, 1));
+  expect(stale).toMatchObject({ status: 409 });
+  const missing = await refusal(store.restore('numpy', 99, 2));
+  expect(missing).toMatchObject({ status: 404, code: 'not_found' });
+  expect((await store.get('numpy')).notebook_state).toEqual(notebook('b'));
+
+  const restored = await store.restore('numpy', first.id, 2);
+  expect(restored).toMatchObject({ version: 3 });
+  expect((await store.get('numpy')).notebook_state).toEqual(notebook('a'));
+  const history = await store.listSnapshots('numpy');
+  expect(history.filter(one => one.reason === 'history')).toEqual([
+    expect.objectContaining({ version: 2 }),
+    expect.objectContaining({ version: 1 })
+  ]);
 });
 
 test('bad input is refused with a reason and changes nothing', async () => {

@@ -17,6 +17,7 @@ import {
   PackageSet,
   Progress,
   ProgressUpdate,
+  Snapshot,
   TutorHistory
 } from '../types';
 import { checkPackageList } from './packageListCheck';
@@ -33,6 +34,8 @@ export type LiteServices = Pick<
   | 'getProgress'
   | 'saveProgress'
   | 'saveProgressOnUnload'
+  | 'listSnapshots'
+  | 'restoreSnapshot'
   | 'tutorHistory'
   | 'openTutorConnection'
   | 'recordPackageLoads'
@@ -115,6 +118,24 @@ export class LiteTutorBackend implements ITutorBackend {
 
   async saveProgress(id: string, update: ProgressUpdate): Promise<Progress> {
     const progress = await this._services.saveProgress(id, update);
+    this._progressChanged.emit(progress);
+    return progress;
+  }
+
+  listSnapshots(id: string): Promise<Snapshot[]> {
+    return this._services.listSnapshots(id);
+  }
+
+  async restoreSnapshot(
+    id: string,
+    snapshotId: number,
+    baseVersion: number
+  ): Promise<Progress> {
+    const progress = await this._services.restoreSnapshot(
+      id,
+      snapshotId,
+      baseVersion
+    );
     this._progressChanged.emit(progress);
     return progress;
   }

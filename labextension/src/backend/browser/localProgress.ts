@@ -1,7 +1,7 @@
 import { PartialJSONObject } from '@lumino/coreutils';
 import localforage from 'localforage';
 import { TutorApiError } from '../errors';
-import { ModuleStatus, Progress, ProgressUpdate } from '../types';
+import { ModuleStatus, Progress, ProgressUpdate, Snapshot } from '../types';
 
 /** What the browser keeps per module; the server's progress row. */
 type StoredProgress = {
@@ -12,15 +12,8 @@ type StoredProgress = {
   notebook_state: PartialJSONObject | null;
 };
 
-/** An earlier save (`history`) or a refused one kept aside (`conflict`). */
-export type LocalSnapshot = {
-  id: number;
-  version: number;
-  reason: 'history' | 'conflict';
-  created_at: string;
-  size_bytes: number;
-  notebook_state: PartialJSONObject;
-};
+/** A kept state as the browser stores it: with its notebook. */
+type StoredSnapshot = Snapshot & { notebook_state: PartialJSONObject };
 
 /** What the store needs of a localforage instance. */
 export type ProgressStorage = Pick<
@@ -93,8 +86,37 @@ export class LocalProgressStore {
     return summary(id, stored);
   }
 
-  async snapshots(id: string): Promise<LocalSnapshot[]> {
-    return (await this._db.getItem<LocalSnapshot[]>(`snapshots:${id}`)) ?? [];
+  /** Newest first, without their notebooks. */
+  async listSnapshots(id: string): Promise<Snapshot[]> {
+    return (await this._snapshots(id))
+      .map(({ notebook_state: _, ...snapshot }) => snapshot)
+      .sort((a, b) => b.id - a.id);
+  }
+
+  /** Save a kept state as new work, by the rules of any save. */
+  async restore(
+    id: string,
+    snapshotId: number,
+    baseVersion: number
+  ): Promise<Progress> {
+    const snapshot = (await this._snapshots(id)).find(
+      one => one.id === snapshotId
+    );
+    if (snapshot === undefined) {
+      throw new TutorApiError(
+        404,
+        'not_found',
+        `There is no saved snapshot ${snapshotId} for module '${id}'.`
+      );
+    }
+    return this.save(id, {
+      notebook_state: snapshot.notebook_state,
+      base_version: baseVersion
+    });
+  }
+
+  private async _snapshots(id: string): Promise<StoredSnapshot[]> {
+    return (await this._db.getItem<StoredSnapshot[]>(`snapshots:${id}`)) ?? [];
   }
 
   private async _saveState(
@@ -147,9 +169,9 @@ export class LocalProgressStore {
   /** Keep a snapshot, and only the newest few of its kind. */
   private async _keep(
     id: string,
-    snapshot: Omit<LocalSnapshot, 'id' | 'created_at'>
+    snapshot: Omit<StoredSnapshot, 'id' | 'created_at'>
   ): Promise<number> {
-    const all = await this.snapshots(id);
+    const all = await this._snapshots(id);
     const next = all.reduce((top, one) => Math.max(top, one.id), 0) + 1;
     all.push({ ...snapshot, id: next, created_at: new Date().toISOString() });
     const ofKind = all.filter(one => one.reason === snapshot.reason);

@@ -33,6 +33,9 @@ export function localServices(
       void progress.save(id, update).catch(() => undefined);
       return true;
     },
+    listSnapshots: id => progress.listSnapshots(id),
+    restoreSnapshot: (id, snapshotId, baseVersion) =>
+      progress.restore(id, snapshotId, baseVersion),
     tutorHistory: moduleId => tutor.tutorHistory(moduleId),
     openTutorConnection: moduleId => tutor.openTutorConnection(moduleId),
     recordPackageLoads: async () => 0,

@@ -14,6 +14,9 @@ export function remoteServices(server: ServerTutorBackend): LiteServices {
     saveProgress: (id, update) => server.saveProgress(id, update),
     saveProgressOnUnload: (id, update) =>
       server.saveProgressOnUnload(id, update),
+    listSnapshots: id => server.listSnapshots(id),
+    restoreSnapshot: (id, snapshotId, baseVersion) =>
+      server.restoreSnapshot(id, snapshotId, baseVersion),
     tutorHistory: moduleId => server.tutorHistory(moduleId),
     openTutorConnection: moduleId => server.openTutorConnection(moduleId),
     recordPackageLoads: logs => server.recordPackageLoads(logs),
