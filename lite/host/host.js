@@ -72,9 +72,20 @@ window.tutorHost = {
 
 // --- Startup: wait for the notebook, restore, then save regularly ------------
 
+// Set while connect() waits to ask again; the site's `ready` event ends the wait.
+let askAgainNow = () => {};
+
+function waitToAskAgain(ms) {
+  return new Promise(resolve => {
+    askAgainNow = resolve;
+    setTimeout(resolve, ms);
+  });
+}
+
 async function connect() {
-  // The bridge answers once the site has started and opened the notebook;
-  // until then requests go unanswered (or get `no_notebook`): ask again.
+  // The bridge answers once the site has started (it then sends `ready`) and
+  // opened the notebook; until then requests go unanswered (or get
+  // `no_notebook`): ask again.
   for (let attempt = 1; ; attempt++) {
     try {
       await request('getNotebookState', {}, 2000);
@@ -85,7 +96,7 @@ async function connect() {
           `No answer from the notebook yet. Is ${window.location.origin} in the site's allowedOrigins?`
         );
       }
-      await new Promise(resolve => setTimeout(resolve, 1000));
+      await waitToAskAgain(1000);
     }
   }
   setStatus('Connected to the notebook.');
@@ -127,6 +138,10 @@ async function save() {
 }
 
 function onEvent(event) {
+  if (event.event === 'ready') {
+    askAgainNow();
+    return;
+  }
   $('last-event').textContent = `Last event: ${event.event} (${event.path}).`;
   if (event.event === 'cell-executed') {
     void refreshContext();

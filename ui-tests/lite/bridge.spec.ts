@@ -116,6 +116,11 @@ test('the allowed host reads and replaces the notebook', async ({
     'Connected to the notebook.',
     { timeout: 60 * 1000 }
   );
+  // The site told its allowed embedder when it started answering.
+  expect(await hostEvents(page)).toContainEqual({
+    type: 'jupyter-tutor:event',
+    event: 'ready'
+  });
 
   await test.step('a 60/40 split that keeps 300 px per side', async () => {
     const frame = page.locator('#notebook-frame');
@@ -268,6 +273,7 @@ test('a page on another origin gets no answer', async ({
     `No answer from the notebook yet. Is ${foreign.origin} in the site's allowedOrigins?`,
     { timeout: 60 * 1000 }
   );
-  // Nor any event: the cell run above went unreported.
+  // Nor any event: not `ready`, addressed to the allowed origin only, and
+  // the cell run above went unreported.
   expect(await hostEvents(page)).toEqual([]);
 });

@@ -4,6 +4,7 @@ import {
   BridgeEvent,
   BridgeRequest,
   BridgeResponse,
+  EVENT_TYPE,
   isBridgeRequest,
   METHODS,
   RESPONSE_TYPE
@@ -15,8 +16,9 @@ import {
  *
  * Messages from any other origin, and messages that are not requests, get
  * no answer at all, so a foreign page cannot even tell the bridge is there.
- * Events go only to windows that asked something (at their origin), never
- * blindly to `window.parent`, whose origin this page cannot read.
+ * Events go only to windows that asked something (at their origin); the
+ * one exception, `ready`, goes to the embedding page addressed to each
+ * allowed origin, so the browser delivers it only to an allowed page.
  */
 export class Bridge {
   constructor(private readonly _methods: MethodHandlers) {
@@ -25,6 +27,17 @@ export class Bridge {
 
   /** The origins answered; empty (the default) turns the bridge off. */
   allowedOrigins: ReadonlySet<string> = new Set();
+
+  /**
+   * Tell the page that embeds this one (if any) that requests are answered
+   * now. This page cannot read its parent's origin, so the message is
+   * addressed to each allowed origin: the browser drops the others.
+   */
+  announceReady(embedder: Window | null = embeddingWindow()): void {
+    for (const origin of this.allowedOrigins) {
+      embedder?.postMessage({ type: EVENT_TYPE, event: 'ready' }, origin);
+    }
+  }
 
   /** Tell the windows listening. */
   emit(event: BridgeEvent): void {
@@ -75,4 +88,9 @@ export class Bridge {
   }
 
   private readonly _listeners = new Map<Window, string>();
+}
+
+/** The page this one is framed in, or null when it is not in a frame. */
+function embeddingWindow(): Window | null {
+  return window.parent !== window ? window.parent : null;
 }

@@ -34,6 +34,8 @@ export const bridgePlugin: JupyterFrontEndPlugin<void> = {
         };
         update();
         settings.changed.connect(update);
+        // Requests are answered once the application has started.
+        void app.restored.then(() => bridge.announceReady());
       })
       .catch(reason => {
         console.error(

@@ -94,7 +94,8 @@ export type BridgeEvent =
       cellId: string;
       success: boolean;
     }
-  | { type: typeof EVENT_TYPE; event: 'notebook-saved'; path: string };
+  | { type: typeof EVENT_TYPE; event: 'notebook-saved'; path: string }
+  | { type: typeof EVENT_TYPE; event: 'ready' };
 
 /**
  * A request that can be answered: the right type and an id to answer to.

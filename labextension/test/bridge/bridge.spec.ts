@@ -151,3 +151,23 @@ test('events go to the windows that asked, while their origin is allowed', async
   bridge.emit(event);
   expect(asked.postMessage).toHaveBeenCalledTimes(1);
 });
+
+test('ready goes to the embedding page, addressed to each allowed origin', () => {
+  const bridge = makeBridge();
+  bridge.allowedOrigins = new Set([ALLOWED, 'https://other-lms.example.org']);
+  const embedder = newSource();
+  bridge.announceReady(embedder as unknown as Window);
+  expect(embedder.postMessage.mock.calls).toEqual([
+    [{ type: EVENT_TYPE, event: 'ready' }, ALLOWED],
+    [{ type: EVENT_TYPE, event: 'ready' }, 'https://other-lms.example.org']
+  ]);
+});
+
+test('no ready without allowed origins, or outside a frame', () => {
+  const bridge = makeBridge();
+  bridge.announceReady(null);
+  bridge.allowedOrigins = new Set();
+  const embedder = newSource();
+  bridge.announceReady(embedder as unknown as Window);
+  expect(embedder.postMessage).not.toHaveBeenCalled();
+});
