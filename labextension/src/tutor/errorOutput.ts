@@ -1,5 +1,6 @@
 import { ICellModel, isCodeCellModel } from '@jupyterlab/cells';
 import * as nbformat from '@jupyterlab/nbformat';
+import { errorName } from './errorName';
 
 /**
  * Longest error text sent to the tutor. Tracebacks of loops or deep calls
@@ -54,7 +55,7 @@ export function latestError(
  * without colours, shortened in the middle if it is long.
  */
 export function errorForTutor(error: nbformat.IError): string {
-  const summary = `${error.ename}: ${error.evalue}`;
+  const summary = `${errorName(error.ename)}: ${error.evalue}`;
   const traceback = error.traceback.join('\n').replace(ANSI_ESCAPES, '');
   const text = traceback ? `${summary}\n${traceback}` : summary;
   if (text.length <= MAX_ERROR_CHARS) {
