@@ -10,6 +10,7 @@ working copies left over from an earlier run.
     security protection (no token, no password, no XSRF check).
 """
 
+import atexit
 import os
 import shutil
 import sys
@@ -21,12 +22,17 @@ from jupyterlab.galata import configure_jupyter_server
 
 configure_jupyter_server(c)  # noqa: F821
 
+# Everything a server start writes lives in one throwaway dir, removed when
+# the server stops.
+_scratch = Path(mkdtemp(prefix="jupyter-tutor-ui-"))
+atexit.register(shutil.rmtree, _scratch, ignore_errors=True)
+
 # galata already picks a fresh ``mkdtemp`` root dir unless
 # JUPYTERLAB_GALATA_ROOT_DIR is set; we make it explicit (and keep honouring
 # the variable) so the tutor's working copies always land in a throwaway dir.
-c.ServerApp.root_dir = os.environ.get(  # noqa: F821
-    "JUPYTERLAB_GALATA_ROOT_DIR", mkdtemp(prefix="jupyter-tutor-ui-root-")
-)
+_root_dir = _scratch / "root"
+_root_dir.mkdir()
+c.ServerApp.root_dir = os.environ.get("JUPYTERLAB_GALATA_ROOT_DIR", str(_root_dir))  # noqa: F821
 
 c.ServerApp.port = int(os.environ.get("TUTOR_UI_PORT", "8888"))  # noqa: F821
 c.ServerApp.port_retries = 0  # noqa: F821
@@ -36,14 +42,15 @@ c.ServerApp.port_retries = 0  # noqa: F821
 c.ServerApp.allow_root = True  # noqa: F821
 
 # A fresh, empty progress database per server start.
-_db_dir = Path(mkdtemp(prefix="jupyter-tutor-ui-db-"))
+_db_dir = _scratch / "db"
+_db_dir.mkdir()
 c.TutorApp.database_url = f"sqlite+aiosqlite:///{(_db_dir / 'tutor.db').as_posix()}"  # noqa: F821
 
 # A fresh copy of the course per server start: tests that save a module's
 # package list write into its source notebook, never into the shipped one.
 from jupyter_tutor.app import shipped_modules_dir  # noqa: E402
 
-_modules_dir = Path(mkdtemp(prefix="jupyter-tutor-ui-modules-")) / "course"
+_modules_dir = _scratch / "modules" / "course"
 shutil.copytree(shipped_modules_dir(), _modules_dir)
 c.TutorApp.modules_dir = str(_modules_dir)  # noqa: F821
 

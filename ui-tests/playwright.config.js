@@ -60,6 +60,8 @@ module.exports = {
     url: `http://localhost:${PORT}/lab`,
     timeout: 240 * 1000,
     reuseExistingServer: !CI,
+    // Let the server stop cleanly, so it removes its throwaway dirs.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10 * 1000 },
     stdout: 'pipe',
     stderr: 'pipe'
   }

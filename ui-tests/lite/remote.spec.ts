@@ -1,6 +1,6 @@
 import { Browser, Page } from '@playwright/test';
 import { ChildProcess, execFileSync, spawn } from 'child_process';
-import { mkdtempSync } from 'fs';
+import { mkdtempSync, rmSync } from 'fs';
 import { createServer } from 'net';
 import { tmpdir } from 'os';
 import * as path from 'path';
@@ -19,6 +19,7 @@ const MODULE_ID = 'intro-to-numpy';
 let service: ChildProcess;
 let serviceUrl: string;
 let token: string;
+let databaseDir: string;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -34,9 +35,10 @@ function freePort(): Promise<number> {
 test.beforeAll(async ({ baseURL }) => {
   const port = await freePort();
   serviceUrl = `http://127.0.0.1:${port}/`;
+  databaseDir = mkdtempSync(path.join(tmpdir(), 'jupyter-tutor-remote-'));
   const env = {
     ...process.env,
-    JUPYTER_TUTOR_DATABASE_URL: `sqlite+aiosqlite:///${mkdtempSync(path.join(tmpdir(), 'jupyter-tutor-remote-'))}/tutor.db`,
+    JUPYTER_TUTOR_DATABASE_URL: `sqlite+aiosqlite:///${databaseDir}/tutor.db`,
     JUPYTER_TUTOR_MODULES_DIR: path.join(REPO, 'notebooks'),
     JUPYTER_TUTOR_ALLOWED_ORIGINS: new URL(baseURL!).origin
   };
@@ -70,8 +72,15 @@ test.beforeAll(async ({ baseURL }) => {
     .toBe(403);
 });
 
-test.afterAll(() => {
-  service?.kill();
+test.afterAll(async () => {
+  if (service && service.exitCode === null) {
+    const exited = new Promise(resolve => service.once('exit', resolve));
+    service.kill();
+    await exited;
+  }
+  if (databaseDir) {
+    rmSync(databaseDir, { recursive: true, force: true });
+  }
 });
 
 /** A browser profile whose site names the service, signed in by a link. */
