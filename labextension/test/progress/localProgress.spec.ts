@@ -139,3 +139,29 @@ test('answered questions are counted per module', async () => {
   expect(counted.updated_at).not.toBeNull();
   expect((await store.all()).get('numpy')?.attempt_count).toBe(2);
 });
+
+test('saves that overlap are taken one at a time: one wins, the other is kept aside', async () => {
+  const storage = new MemoryStorage();
+  // Two tabs, each with its own store on the same browser storage.
+  const [first, second] = [
+    new LocalProgressStore(storage),
+    new LocalProgressStore(storage)
+  ];
+  const results = await Promise.allSettled([
+    first.save('numpy', { base_version: 0, notebook_state: notebook('a') }),
+    second.save('numpy', { base_version: 0, notebook_state: notebook('b') }),
+    first.countAttempt('numpy')
+  ]);
+  expect(results.map(result => result.status)).toEqual([
+    'fulfilled',
+    'rejected',
+    'fulfilled'
+  ]);
+  expect(await first.get('numpy')).toMatchObject({
+    version: 1,
+    attempt_count: 1,
+    notebook_state: notebook('a')
+  });
+  const [kept] = await first.listSnapshots('numpy');
+  expect(kept).toMatchObject({ reason: 'conflict', version: 0 });
+});

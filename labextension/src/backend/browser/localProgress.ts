@@ -2,6 +2,7 @@ import { PartialJSONObject } from '@lumino/coreutils';
 import localforage from 'localforage';
 import { TutorApiError } from '../errors';
 import { ModuleStatus, Progress, ProgressUpdate, Snapshot } from '../types';
+import { withLock } from './storageLock';
 
 /** What the browser keeps per module; the server's progress row. */
 type StoredProgress = {
@@ -31,7 +32,9 @@ const SNAPSHOT_LIMIT = 20;
  * Progress kept in the browser (IndexedDB through localforage, as
  * JupyterLite keeps its files), with the server's rules: statuses, a
  * version per accepted notebook save, a save from a stale version refused
- * with a 409 and kept aside, and the last saves kept as history.
+ * with a 409 and kept aside, and the last saves kept as history. Each
+ * change of a module holds that module's lock, so two tabs saving at once
+ * are taken one after the other, as the server's transactions would.
  */
 export class LocalProgressStore {
   constructor(
@@ -57,7 +60,11 @@ export class LocalProgressStore {
     return { ...summary(id, stored), notebook_state: stored.notebook_state };
   }
 
-  async save(id: string, update: ProgressUpdate): Promise<Progress> {
+  save(id: string, update: ProgressUpdate): Promise<Progress> {
+    return withLock(lockName(id), () => this._save(id, update));
+  }
+
+  private async _save(id: string, update: ProgressUpdate): Promise<Progress> {
     const stored = await this._read(id);
     if (update.status !== undefined) {
       if (!STATUSES.includes(update.status)) {
@@ -78,12 +85,14 @@ export class LocalProgressStore {
   }
 
   /** One more question answered by the tutor, as the server counts them. */
-  async countAttempt(id: string): Promise<Progress> {
-    const stored = await this._read(id);
-    stored.attempt_count += 1;
-    stored.updated_at = new Date().toISOString();
-    await this._db.setItem(`progress:${id}`, stored);
-    return summary(id, stored);
+  countAttempt(id: string): Promise<Progress> {
+    return withLock(lockName(id), async () => {
+      const stored = await this._read(id);
+      stored.attempt_count += 1;
+      stored.updated_at = new Date().toISOString();
+      await this._db.setItem(`progress:${id}`, stored);
+      return summary(id, stored);
+    });
   }
 
   /** Newest first, without their notebooks. */
@@ -94,24 +103,26 @@ export class LocalProgressStore {
   }
 
   /** Save a kept state as new work, by the rules of any save. */
-  async restore(
+  restore(
     id: string,
     snapshotId: number,
     baseVersion: number
   ): Promise<Progress> {
-    const snapshot = (await this._snapshots(id)).find(
-      one => one.id === snapshotId
-    );
-    if (snapshot === undefined) {
-      throw new TutorApiError(
-        404,
-        'not_found',
-        `There is no saved snapshot ${snapshotId} for module '${id}'.`
+    return withLock(lockName(id), async () => {
+      const snapshot = (await this._snapshots(id)).find(
+        one => one.id === snapshotId
       );
-    }
-    return this.save(id, {
-      notebook_state: snapshot.notebook_state,
-      base_version: baseVersion
+      if (snapshot === undefined) {
+        throw new TutorApiError(
+          404,
+          'not_found',
+          `There is no saved snapshot ${snapshotId} for module '${id}'.`
+        );
+      }
+      return this._save(id, {
+        notebook_state: snapshot.notebook_state,
+        base_version: baseVersion
+      });
     });
   }
 
@@ -206,4 +217,9 @@ function summary(id: string, stored: StoredProgress): Progress {
     attempt_count: stored.attempt_count,
     updated_at: stored.updated_at
   };
+}
+
+/** One lock per module: saves of different modules do not wait for each other. */
+function lockName(id: string): string {
+  return `jupyter-tutor-progress:${id}`;
 }
