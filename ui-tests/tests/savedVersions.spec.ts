@@ -18,10 +18,26 @@ import {
 
 const API = `/jupyter-tutor/api/progress/${INTERPOLATION.id}`;
 
-async function savedCells(page: IJupyterLabPageFixture): Promise<string> {
+async function saved(
+  page: IJupyterLabPageFixture
+): Promise<{ version: number; notebook_state: { cells: unknown[] } | null }> {
   const response = await page.request.get(API);
   expect(response.ok()).toBe(true);
-  return JSON.stringify((await response.json()).notebook_state?.cells ?? []);
+  return response.json();
+}
+
+async function savedCells(page: IJupyterLabPageFixture): Promise<string> {
+  return JSON.stringify((await saved(page)).notebook_state?.cells ?? []);
+}
+
+async function openSavedVersions(page: IJupyterLabPageFixture) {
+  await openModuleBrowser(page);
+  await moduleCard(page, INTERPOLATION.id)
+    .locator('.jp-TutorModuleCard-versions')
+    .click();
+  const dialog = page.locator('.jp-Dialog');
+  await expect(dialog).toContainText('Saved versions');
+  return dialog;
 }
 
 /** The newest kept state whose cells hold `marker` and not `unless`. */
@@ -59,11 +75,7 @@ test('a saved version comes back into the open notebook, and the work it replace
   ).toHaveCount(0);
   const earlier = await snapshotWith(page, 'first_try', 'second_try');
   expect(earlier).not.toBeNull();
-  await moduleCard(page, INTERPOLATION.id)
-    .locator('.jp-TutorModuleCard-versions')
-    .click();
-  const dialog = page.locator('.jp-Dialog');
-  await expect(dialog).toContainText('Saved versions');
+  const dialog = await openSavedVersions(page);
   const items = dialog.locator('.jp-TutorSavedVersions-item');
   await expect(items.first()).toContainText(/Version \d+, saved/);
   await expect(items.first().locator('input')).toBeChecked();
@@ -87,4 +99,32 @@ test('a saved version comes back into the open notebook, and the work it replace
   await expect.poll(() => savedCells(page)).toContain('third_try');
   expect(await savedCells(page)).toContain('first_try');
   await expect(page.locator('.jp-TutorSaveStatus')).toContainText('Saved at');
+});
+
+test('a saved version with the same cells is restored, and saving goes on', async ({
+  page
+}) => {
+  await openModule(page, INTERPOLATION);
+  const cell = await runNewCell(page, 'same_cells = 1');
+  await saveProgressNow(page);
+  const before = (await saved(page)).version;
+  // Run it again: a new save whose cells differ only in their run count.
+  expect(await page.notebook.runCell(cell, { inplace: true })).toBe(true);
+  await expect.poll(async () => (await saved(page)).version).toBe(before + 1);
+
+  const dialog = await openSavedVersions(page);
+  await dialog.getByRole('button', { name: 'Restore' }).click();
+  await expect(page.locator('.jp-Notification-Toast-success')).toContainText(
+    'Restored'
+  );
+  await expect.poll(async () => (await saved(page)).version).toBe(before + 2);
+
+  // The open notebook continues from the restored version, without a conflict.
+  await page.notebook.activate(INTERPOLATION.workingCopy);
+  await runNewCell(page, 'after_restore = 1');
+  await expect.poll(() => savedCells(page)).toContain('after_restore');
+  await expect(page.locator('.jp-TutorSaveStatus')).toHaveAttribute(
+    'data-state',
+    'saved'
+  );
 });

@@ -199,16 +199,22 @@ export class WorkingCopyAutosave implements IDisposable {
   /**
    * When the module is reopened onto this very file, the backend may have
    * rewritten the file with newer saved work: load it and continue from it.
+   * If it left the file alone, the saved version may still have moved on
+   * (a saved version restored with the same cells): learn it again, by the
+   * rule used when the notebook opened.
    */
   private _onModuleOpened(_: ITutorBackend, opened: OpenedModule): void {
     if (
       opened.progress.module_id !== this.moduleId ||
-      opened.path !== this._panel.context.localPath ||
-      !(opened.restored || this.isHalted)
+      opened.path !== this._panel.context.localPath
     ) {
       return;
     }
-    void this._enqueue(() => this._reload(opened.progress.version));
+    if (opened.restored || this.isHalted) {
+      void this._enqueue(() => this._reload(opened.progress.version));
+    } else {
+      void this._enqueue(() => this._loadSavedVersion());
+    }
   }
 
   private async _reload(version: number): Promise<void> {
