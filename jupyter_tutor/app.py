@@ -121,6 +121,12 @@ class TutorApp(ExtensionApp):
     tokens_per_day = Integer(
         0, config=True, help="Model tokens per student per UTC day (0: no limit)."
     )
+    load_logs_per_day = Integer(
+        1000,
+        config=True,
+        help="Package load attempts recorded per user per UTC day (0: no limit); "
+        "bounds what one user can add to the course's load analytics.",
+    )
 
     pyodide_lock_file = Unicode(
         str(LOCK_FILE),
@@ -215,6 +221,12 @@ class TutorApp(ExtensionApp):
             raise TraitError(f"{proposal['trait'].name} must be at least 1")
         return proposal["value"]
 
+    @validate("load_logs_per_day", "requests_per_minute", "tokens_per_day")
+    def _check_limit(self, proposal: dict) -> int:
+        if proposal["value"] < 0:
+            raise TraitError(f"{proposal['trait'].name} must be 0 (no limit) or more")
+        return proposal["value"]
+
     def initialize_settings(self) -> None:
         self.engine = create_engine(self.database_url)
         sessions = create_sessions(self.engine)
@@ -223,7 +235,7 @@ class TutorApp(ExtensionApp):
         self.working_copies = WorkingCopies(
             self.serverapp.contents_manager, Path(self.modules_dir), self.working_copy_dir
         )
-        self.packages = PackageService(sessions)
+        self.packages = PackageService(sessions, self.load_logs_per_day)
         self.student_tokens = StudentTokens(sessions)
         self.settings[ALLOWED_ORIGINS] = frozenset(self.allowed_origins)
         self.pyodide_lock = load_lock(Path(self.pyodide_lock_file))

@@ -35,6 +35,11 @@ class PayloadTooLarge(TutorError):
     code = "too_large"
 
 
+class TooManyRequests(TutorError):
+    status = 429
+    code = "rate_limited"
+
+
 class StoreUnavailable(TutorError):
     status = 503
     code = "store_unavailable"

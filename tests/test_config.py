@@ -47,7 +47,14 @@ def test_under_jupyterhub_or_with_roles_nobody_is_admin_by_default(monkeypatch):
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("autosave_interval_seconds", 5), ("snapshot_limit", 0), ("max_notebook_bytes", 0)],
+    [
+        ("autosave_interval_seconds", 5),
+        ("snapshot_limit", 0),
+        ("max_notebook_bytes", 0),
+        ("load_logs_per_day", -1),
+        ("requests_per_minute", -1),
+        ("tokens_per_day", -5),
+    ],
 )
 def test_nonsense_settings_are_refused(name, value):
     with pytest.raises(TraitError):

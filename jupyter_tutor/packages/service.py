@@ -1,13 +1,14 @@
 """The catalog, load logs and package sets in the database."""
 
 from dataclasses import asdict
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import case, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncConnection, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 
-from ..errors import Conflict, NotFound
+from ..errors import Conflict, NotFound, TooManyRequests
 from ..store.models import PackageLoadLog, PackageSet, PythonPackage, utcnow
 from ..store.upsert import insert_or_update
 from .catalog import CatalogEntry
@@ -31,8 +32,9 @@ async def seed_catalog(connection: AsyncConnection, entries: list[CatalogEntry])
 
 
 class PackageService:
-    def __init__(self, sessions: async_sessionmaker) -> None:
+    def __init__(self, sessions: async_sessionmaker, load_logs_per_day: int = 0) -> None:
         self._sessions = sessions
+        self._load_logs_per_day = load_logs_per_day  # 0: no limit
 
     async def list_packages(
         self, text: str = "", category: str = "", compatible_only: bool = False
@@ -69,9 +71,29 @@ class PackageService:
         return row
 
     async def record_loads(self, user_id: str, logs: list[dict[str, Any]]) -> int:
+        now = utcnow()
         async with self._sessions.begin() as db:
-            db.add_all(PackageLoadLog(user_id=user_id, created_at=utcnow(), **log) for log in logs)
+            if self._load_logs_per_day:
+                await self._check_daily_cap(db, user_id, now, len(logs))
+            db.add_all(PackageLoadLog(user_id=user_id, created_at=now, **log) for log in logs)
         return len(logs)
+
+    async def _check_daily_cap(
+        self, db: AsyncSession, user_id: str, now: datetime, adding: int
+    ) -> None:
+        """Bound what one user adds to the course's analytics, however they post."""
+        midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+        recorded = await db.scalar(
+            select(func.count())
+            .select_from(PackageLoadLog)
+            .where(PackageLoadLog.user_id == user_id, PackageLoadLog.created_at >= midnight)
+        )
+        if recorded + adding > self._load_logs_per_day:
+            raise TooManyRequests(
+                f"{recorded} package load attempts are recorded for you today, and at most "
+                f"{self._load_logs_per_day} are kept per day; these {adding} were not "
+                "recorded. The count starts again at midnight UTC."
+            )
 
     async def analytics(self) -> dict[str, list[dict[str, Any]]]:
         """Most-failed packages and average load times (of successful loads)."""
