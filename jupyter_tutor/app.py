@@ -121,6 +121,16 @@ class TutorApp(ExtensionApp):
     tokens_per_day = Integer(
         0, config=True, help="Model tokens per student per UTC day (0: no limit)."
     )
+    database_pool_size = Integer(
+        1,
+        config=True,
+        help="Connections each server keeps open to a database server such as Postgres "
+        "(SQLite aside). Every student's server on a hub has its own pool, so keep it small; "
+        "0 keeps none open (each request opens its own: use it behind PgBouncer).",
+    )
+    database_max_overflow = Integer(
+        4, config=True, help="Extra database connections a server may open under load."
+    )
     load_logs_per_day = Integer(
         1000,
         config=True,
@@ -221,14 +231,24 @@ class TutorApp(ExtensionApp):
             raise TraitError(f"{proposal['trait'].name} must be at least 1")
         return proposal["value"]
 
-    @validate("load_logs_per_day", "requests_per_minute", "tokens_per_day")
+    @validate(
+        "load_logs_per_day",
+        "requests_per_minute",
+        "tokens_per_day",
+        "database_pool_size",
+        "database_max_overflow",
+    )
     def _check_limit(self, proposal: dict) -> int:
         if proposal["value"] < 0:
             raise TraitError(f"{proposal['trait'].name} must be 0 (no limit) or more")
         return proposal["value"]
 
     def initialize_settings(self) -> None:
-        self.engine = create_engine(self.database_url)
+        self.engine = create_engine(
+            self.database_url,
+            pool_size=self.database_pool_size,
+            max_overflow=self.database_max_overflow,
+        )
         sessions = create_sessions(self.engine)
         self.modules = ModuleService(sessions)
         self.progress = ProgressService(sessions, self.snapshot_limit)

@@ -4,6 +4,7 @@ import pytest
 from traitlets import TraitError
 
 from jupyter_tutor.app import TutorApp
+from jupyter_tutor.remote.service import SERVICE_DEFAULTS
 
 
 def test_environment_variables_configure_the_store_and_the_model(monkeypatch, tmp_path):
@@ -54,6 +55,8 @@ def test_under_jupyterhub_or_with_roles_nobody_is_admin_by_default(monkeypatch):
         ("load_logs_per_day", -1),
         ("requests_per_minute", -1),
         ("tokens_per_day", -5),
+        ("database_pool_size", -1),
+        ("database_max_overflow", -1),
     ],
 )
 def test_nonsense_settings_are_refused(name, value):
@@ -77,3 +80,9 @@ def test_allowed_origins_come_from_the_environment_as_browsers_spell_them(monkey
 def test_an_allowed_origin_must_be_an_origin(origin):
     with pytest.raises(TraitError):
         TutorApp(allowed_origins=[origin])
+
+
+def test_a_students_server_keeps_one_connection_and_the_shared_service_more():
+    assert (TutorApp().database_pool_size, TutorApp().database_max_overflow) == (1, 4)
+    service = SERVICE_DEFAULTS["TutorApp"]
+    assert (service["database_pool_size"], service["database_max_overflow"]) == (10, 20)

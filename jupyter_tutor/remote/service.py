@@ -25,6 +25,9 @@ SERVICE_DEFAULTS = {
         # Many students share it: roles only as configured, never "everyone is admin".
         "local_user_is_admin": False,
         "server_working_copies": False,
+        # One process answers every student, unlike a hub's one server per student.
+        "database_pool_size": 10,
+        "database_max_overflow": 20,
     },
 }
 

@@ -6,6 +6,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.pool import NullPool
 
 # How long an SQLite writer waits for another one before giving up.
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -30,11 +31,31 @@ def is_sqlite(engine: AsyncEngine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-def create_engine(url: str) -> AsyncEngine:
+def create_engine(
+    url: str,
+    *,
+    pool_size: int = 5,
+    max_overflow: int = 10,
+    application_name: str = "jupyter-tutor",
+) -> AsyncEngine:
+    """An engine for ``url``. For a database server: ``pool_size`` connections stay open
+    (0: none, each session opens and closes its own, as behind PgBouncer) and up to
+    ``max_overflow`` more under load; asyncpg connections carry ``application_name``,
+    so they can be told apart in ``pg_stat_activity``."""
     url = async_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_async_engine(url, pool_pre_ping=True)
+        pool: dict[str, Any] = (
+            {"poolclass": NullPool}
+            if pool_size == 0
+            else {"pool_size": pool_size, "max_overflow": max_overflow}
+        )
+        connect_args = (
+            {"server_settings": {"application_name": application_name}}
+            if parsed.get_driver_name() == "asyncpg"
+            else {}
+        )
+        return create_async_engine(url, pool_pre_ping=True, connect_args=connect_args, **pool)
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_async_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})

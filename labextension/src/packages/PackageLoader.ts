@@ -167,7 +167,15 @@ export class PackageLoader implements IDisposable {
         this
       );
       if (logs.length > 0) {
-        await backend.recordPackageLoads(logs);
+        // The student's packages are checked either way: a log refused (a
+        // daily cap, say) or lost only leaves the course's analytics short.
+        await backend
+          .recordPackageLoads(logs)
+          .catch(reason =>
+            console.warn(
+              `jupyter-tutor: the package load attempts of ${source.title} were not recorded: ${errorMessage(reason)}`
+            )
+          );
       }
     } catch (reason) {
       console.warn(
