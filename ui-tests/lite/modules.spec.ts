@@ -6,6 +6,7 @@ import {
   openModuleBrowser,
   output,
   runNewCell,
+  savedWork,
   test
 } from './site';
 
@@ -77,10 +78,14 @@ test('modules are listed, and progress stays in the browser', async ({
 
   const cell = await runNewCell(page, 'answer = 41 + 1; print(answer)');
   await expect(output(cell)).toHaveText('42', { timeout: 60 * 1000 });
-  // Running a cell saves the module's progress.
+  // Running a cell saves the module's progress (the first "Saved at" may be
+  // an earlier save, of the notebook as it opened).
   await expect(page.locator('.jp-TutorSaveStatus')).toContainText('Saved at', {
     timeout: 60 * 1000
   });
+  await expect
+    .poll(() => savedWork(page, MODULE.id), { timeout: 60 * 1000 })
+    .toContain('answer = 41 + 1');
   await page.screenshot({ path: testInfo.outputPath('saved.png') });
 
   await test.step('after a reload, without the working copy', async () => {
@@ -94,5 +99,35 @@ test('modules are listed, and progress stays in the browser', async ({
       page.locator('.jp-NotebookPanel:visible .jp-Cell').last()
     ).toContainText('answer = 41 + 1');
     await page.screenshot({ path: testInfo.outputPath('restored.png') });
+  });
+
+  await test.step('a saved version comes back from the browser store', async () => {
+    const later = await runNewCell(page, 'later = 1; print(later)');
+    await expect(output(later)).toHaveText('1', { timeout: 60 * 1000 });
+    // Saved, so that the work before it is an earlier version.
+    await expect
+      .poll(() => savedWork(page, MODULE.id), { timeout: 60 * 1000 })
+      .toContain('later = 1');
+    await card(page, MODULE.id).locator('.jp-TutorModuleCard-versions').click();
+    const dialog = page.locator('.jp-Dialog');
+    await expect(
+      dialog.locator('.jp-TutorSavedVersions-item').first()
+    ).toContainText(/Version \d+, saved/);
+    await dialog.getByRole('button', { name: 'Restore' }).click();
+    const notebook = page.locator('.jp-NotebookPanel:visible');
+    await expect(notebook).not.toContainText('later = 1');
+    await expect(notebook.locator('.jp-Cell').last()).toContainText(
+      'answer = 41 + 1'
+    );
+    // Restored in place: the replaced file is kept, but not opened instead.
+    await expect(
+      page.locator('#jp-main-dock-panel .lm-TabBar-tab', {
+        hasText: 'module_01_intro_to_numpy'
+      })
+    ).toHaveCount(1);
+    await expect(currentTab(page)).toHaveAttribute(
+      'title',
+      new RegExp(`Path: ${MODULE.workingCopy}`)
+    );
   });
 });

@@ -126,3 +126,26 @@ export async function openModule(page: Page, id: string): Promise<void> {
   ).toBeVisible({ timeout: 120 * 1000 });
   await waitForIdleKernel(page);
 }
+
+/**
+ * The notebook saved in the browser's progress store for a module, as JSON
+ * (read from IndexedDB directly, where localforage keeps it). Call it once
+ * something was saved: the store exists from then on.
+ */
+export function savedWork(page: Page, moduleId: string): Promise<string> {
+  return page.evaluate(async id => {
+    const request = <T>(r: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+    const db = await request(indexedDB.open('jupyter-tutor'));
+    try {
+      const store = db.transaction('progress').objectStore('progress');
+      const saved = await request(store.get(`progress:${id}`));
+      return JSON.stringify(saved?.notebook_state ?? null);
+    } finally {
+      db.close();
+    }
+  }, moduleId);
+}

@@ -58,7 +58,13 @@ export async function openWorkingCopy(
     .replace('T', ' ')
     .replace(/:/g, '');
   const backup = `${folderOf(path)}/${stem} (before restore ${stamp}).ipynb`;
-  await contents.rename(path, backup);
+  // A copy, not a rename: a rename would move the open notebook's tab to the
+  // backup, where the server's restore leaves it on the working copy.
+  await contents.save(backup, {
+    type: 'notebook',
+    format: 'json',
+    content: current.content
+  });
   await contents.save(path, {
     type: 'notebook',
     format: 'json',
