@@ -1,6 +1,6 @@
 import { Dialog } from '@jupyterlab/apputils';
 import { ReactWidget } from '@jupyterlab/ui-components';
-import React, { useState } from 'react';
+import React from 'react';
 import { parseTimestamp } from '../backend/timestamps';
 import { Snapshot } from '../backend/types';
 
@@ -25,52 +25,34 @@ export class SavedVersions
 
   protected render(): JSX.Element {
     return (
-      <SnapshotChoice
-        snapshots={this._snapshots}
-        initial={this._chosen}
-        onChoose={id => {
-          this._chosen = id;
-        }}
-      />
+      <fieldset className="jp-TutorSavedVersions-list">
+        <legend>
+          Choose a version to bring back. The work you have now is kept as a
+          saved version too.
+        </legend>
+        {this._snapshots.map(snapshot => (
+          <label
+            key={snapshot.id}
+            className="jp-TutorSavedVersions-item"
+            data-snapshot-id={snapshot.id}
+            data-reason={snapshot.reason}
+          >
+            <input
+              type="radio"
+              name="jp-TutorSavedVersions"
+              defaultChecked={snapshot.id === this._chosen}
+              onChange={() => {
+                this._chosen = snapshot.id;
+              }}
+            />
+            <span>{describeSnapshot(snapshot)}</span>
+          </label>
+        ))}
+      </fieldset>
     );
   }
 
   private _chosen: number;
-}
-
-function SnapshotChoice(props: {
-  snapshots: Snapshot[];
-  initial: number;
-  onChoose: (id: number) => void;
-}): JSX.Element {
-  const [chosen, setChosen] = useState(props.initial);
-  return (
-    <fieldset className="jp-TutorSavedVersions-list">
-      <legend>
-        Choose a version to bring back. The work you have now is kept as a saved
-        version too.
-      </legend>
-      {props.snapshots.map(snapshot => (
-        <label
-          key={snapshot.id}
-          className="jp-TutorSavedVersions-item"
-          data-snapshot-id={snapshot.id}
-          data-reason={snapshot.reason}
-        >
-          <input
-            type="radio"
-            name="jp-TutorSavedVersions"
-            checked={chosen === snapshot.id}
-            onChange={() => {
-              setChosen(snapshot.id);
-              props.onChoose(snapshot.id);
-            }}
-          />
-          <span>{describeSnapshot(snapshot)}</span>
-        </label>
-      ))}
-    </fieldset>
-  );
 }
 
 /** "Version 3, saved 1 Dec 14:05 (12 kB)" — or a copy kept aside. */

@@ -3,7 +3,6 @@ import * as nbformat from '@jupyterlab/nbformat';
 import { ISignal, Signal } from '@lumino/signaling';
 import { TutorQuestion } from '../backend/types';
 import { cellError, errorForTutor, latestError } from './errorOutput';
-import { errorName } from './errorName';
 
 /** What the context chip shows: the cell and error sent with a question. */
 export type CellContextSummary = {
@@ -58,7 +57,7 @@ export class CellContext {
     return {
       cellNumber: found.cellIndex === null ? null : found.cellIndex + 1,
       error: found.error && {
-        name: errorName(found.error.error.ename),
+        name: found.error.error.ename,
         cellNumber: found.error.cellIndex + 1
       }
     };

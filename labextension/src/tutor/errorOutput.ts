@@ -13,7 +13,10 @@ const ANSI_ESCAPES =
   // eslint-disable-next-line no-control-regex -- escape sequences start with ESC
   /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g;
 
-/** The last error output of a cell, or null if it has none. */
+/**
+ * The last error output of a cell, or null if it has none; its `ename` as
+ * Python prints it, whichever kernel reported it.
+ */
 export function cellError(cell: ICellModel): nbformat.IError | null {
   if (!isCodeCellModel(cell)) {
     return null;
@@ -22,7 +25,7 @@ export function cellError(cell: ICellModel): nbformat.IError | null {
   for (let index = outputs.length - 1; index >= 0; index--) {
     const output = outputs.get(index).toJSON();
     if (nbformat.isError(output)) {
-      return output;
+      return { ...output, ename: errorName(output.ename) };
     }
   }
   return null;
@@ -55,7 +58,7 @@ export function latestError(
  * without colours, shortened in the middle if it is long.
  */
 export function errorForTutor(error: nbformat.IError): string {
-  const summary = `${errorName(error.ename)}: ${error.evalue}`;
+  const summary = `${error.ename}: ${error.evalue}`;
   const traceback = error.traceback.join('\n').replace(ANSI_ESCAPES, '');
   const text = traceback ? `${summary}\n${traceback}` : summary;
   if (text.length <= MAX_ERROR_CHARS) {

@@ -79,9 +79,7 @@ export class LocalProgressStore {
     if (update.notebook_state !== undefined) {
       await this._saveState(id, stored, update);
     }
-    stored.updated_at = new Date().toISOString();
-    await this._db.setItem(`progress:${id}`, stored);
-    return summary(id, stored);
+    return this._write(id, stored);
   }
 
   /** One more question answered by the tutor, as the server counts them. */
@@ -89,9 +87,7 @@ export class LocalProgressStore {
     return withLock(lockName(id), async () => {
       const stored = await this._read(id);
       stored.attempt_count += 1;
-      stored.updated_at = new Date().toISOString();
-      await this._db.setItem(`progress:${id}`, stored);
-      return summary(id, stored);
+      return this._write(id, stored);
     });
   }
 
@@ -124,6 +120,13 @@ export class LocalProgressStore {
         base_version: baseVersion
       });
     });
+  }
+
+  /** Store a changed record, stamped with the time of the change. */
+  private async _write(id: string, stored: StoredProgress): Promise<Progress> {
+    stored.updated_at = new Date().toISOString();
+    await this._db.setItem(`progress:${id}`, stored);
+    return summary(id, stored);
   }
 
   private async _snapshots(id: string): Promise<StoredSnapshot[]> {
