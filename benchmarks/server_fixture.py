@@ -40,7 +40,7 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _wait_until_up(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
+def _wait_until_up(port: int, process: subprocess.Popen, log: Path, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     request = urllib.request.Request(
         f"http://127.0.0.1:{port}/jupyter-tutor/api/modules",
@@ -48,8 +48,7 @@ def _wait_until_up(port: int, process: subprocess.Popen, timeout: float = 60) ->
     )
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            stderr = process.stderr.read().decode() if process.stderr else ""
-            raise RuntimeError(f"jupyter-server exited during start-up:\n{stderr}")
+            raise RuntimeError(f"jupyter-server exited during start-up:\n{log.read_text()}")
         try:
             with urllib.request.urlopen(request, timeout=2) as response:
                 json.load(response)
@@ -88,11 +87,12 @@ def running_server(
             *extra_args,
         ]
         env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(Path(scratch, "runtime"))}
-        process = subprocess.Popen(
-            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-        )
+        log = Path(scratch, "server.log")
+        # A file, not a pipe: a pipe nobody reads blocks a server that logs a lot.
+        with log.open("wb") as log_file:
+            process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=log_file)
         try:
-            _wait_until_up(port, process)
+            _wait_until_up(port, process, log)
             yield Server(port, root, None if database_url else Path(scratch, "tutor.db"))
         finally:
             process.terminate()

@@ -33,6 +33,7 @@ from .tutor.service import TutorService
 from .tutor.similarity.same_problem import DEFAULT_THRESHOLD
 from .web.client_config import ClientConfigHandler
 from .web.cors import ALLOWED_ORIGINS, normalize_origin
+from .web.off_loop import OffLoop
 
 API = "jupyter-tutor/api"
 PACKAGE_DIR = Path(__file__).parent
@@ -76,6 +77,11 @@ class TutorApp(ExtensionApp):
     )
     max_notebook_bytes = Integer(
         20 * 1024 * 1024, config=True, help="Largest notebook save accepted (413 beyond)."
+    )
+    max_request_bytes = Integer(
+        1024 * 1024,
+        config=True,
+        help="Largest body of any other request (413 beyond, refused before it is read).",
     )
     snapshot_limit = Integer(
         20, config=True, help="Earlier notebook saves kept per student and module, for undo."
@@ -225,7 +231,7 @@ class TutorApp(ExtensionApp):
             raise TraitError("autosave_interval_seconds must be at least 10")
         return proposal["value"]
 
-    @validate("snapshot_limit", "max_notebook_bytes")
+    @validate("snapshot_limit", "max_notebook_bytes", "max_request_bytes")
     def _check_positive(self, proposal: dict) -> int:
         if proposal["value"] < 1:
             raise TraitError(f"{proposal['trait'].name} must be at least 1")
@@ -256,6 +262,7 @@ class TutorApp(ExtensionApp):
             self.serverapp.contents_manager, Path(self.modules_dir), self.working_copy_dir
         )
         self.packages = PackageService(sessions, self.load_logs_per_day)
+        self.off_loop = OffLoop()
         self.student_tokens = StudentTokens(sessions)
         self.settings[ALLOWED_ORIGINS] = frozenset(self.allowed_origins)
         self.pyodide_lock = load_lock(Path(self.pyodide_lock_file))
@@ -339,6 +346,7 @@ class TutorApp(ExtensionApp):
         self.log.info("jupyter-tutor: %d learning modules ready", len(catalog.modules))
 
     async def stop_extension(self) -> None:
+        self.off_loop.close()
         await self.tutor.close()
         await self.engine.dispose()
 

@@ -14,6 +14,14 @@ class TutorError(Exception):
         self.message = message
         self.extra = extra
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Raised in a worker process too (web/off_loop.py): keep the extra fields across.
+        return (_rebuilt, (type(self), self.message, self.extra))
+
+
+def _rebuilt(kind: type[TutorError], message: str, extra: dict[str, Any]) -> TutorError:
+    return kind(message, **extra)
+
 
 class InvalidRequest(TutorError):
     status = 400

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 from jupyter_server.auth.identity import IdentityProvider, User
 from sqlalchemy import create_engine, text
 from tornado.httpclient import HTTPClientError, HTTPResponse
@@ -15,6 +16,12 @@ from tornado.httpclient import HTTPClientError, HTTPResponse
 pytest_plugins = ["pytest_jupyter.jupyter_server"]
 
 POSTGRES_URL = os.environ.get("TUTOR_TEST_DATABASE_URL")
+
+# Property tests judge outcomes, never speed: these machines are shared and noisy.
+settings.register_profile(
+    "jupyter-tutor", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("jupyter-tutor")
 REPO = Path(__file__).resolve().parents[1]
 
 

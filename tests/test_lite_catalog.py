@@ -9,6 +9,7 @@ from conftest import fixture_notebook
 from jupyter_tutor.app import shipped_modules_dir
 from jupyter_tutor.lite.site_catalog import build_site_catalog
 from jupyter_tutor.packages.catalog import build_catalog, load_curated
+from jupyter_tutor.packages.entry_rules import message
 from jupyter_tutor.packages.lock import load_lock, lock_version
 from jupyter_tutor.packages.package_list import DEFAULT_PACKAGES
 from jupyter_tutor.packages.routes import package_json, set_json
@@ -78,7 +79,7 @@ def test_a_bad_notebook_is_a_problem_and_a_bad_list_entry_is_skipped(tmp_path):
     listed_module, default_module = catalog["modules"]
     assert listed_module["packages"] == [{"name": "sympy", "version": ">=1.12", "required": False}]
     assert listed_module["package_problems"] == [
-        {"index": 1, "reason": "'not a name' is not a valid package name"}
+        {"index": 1, "reason": message("bad_name", "not a name")}
     ]
     assert listed_module["tutor_settings"] == {"max_level": 2}
     assert default_module["packages_is_default"] is True

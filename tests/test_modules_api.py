@@ -53,7 +53,7 @@ async def test_one_module_and_unknown_module(api):
     assert missing.code == 404
     assert payload(missing) == {
         "error": "not_found",
-        "message": "There is no learning module with id 'nope'.",
+        "message": 'There is no learning module with id "nope".',
     }
 
 

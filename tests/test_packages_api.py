@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from conftest import payload
 
+from jupyter_tutor.packages.entry_rules import message
 from jupyter_tutor.packages.lock import load_lock
 
 ADMIN, INSTRUCTOR, TEACHER_BY_GROUP, LEARNER = "root", "teach", "tess", "lea"
@@ -90,8 +91,8 @@ async def test_admins_add_packages_and_bad_ones_are_refused(api):
         ({"name": "not a name!"}, "not a valid package name"),
         ({"name": "ok", "category": "toys"}, "category must be one of"),
         ({"name": "ok", "docs_url": "ftp://x"}, "docs_url must be"),
-        ({"name": "ok", "load_time_estimate": -1}, "cannot be negative"),
-        ({"name": "ok", "size_bytes": True}, "wrong type"),
+        ({"name": "ok", "load_time_estimate": -1}, "load_time_estimate must be a whole number"),
+        ({"name": "ok", "size_bytes": True}, "size_bytes must be a whole number"),
     ]:
         response = await api("packages", method="POST", body=bad, **as_("admin"))
         assert response.code == 400 and reason in payload(response)["message"]
@@ -169,11 +170,11 @@ async def test_invalid_lists_are_refused_with_reasons_and_nothing_is_written(api
     assert response.code == 400
     reasons = [p["reason"] for p in payload(response)["problems"]]
     assert reasons == [
-        "'bad name' is not a valid package name",
-        "'>>1' is not a valid version specifier (PEP 440)",
-        "NumPy is listed twice",
-        "required must be true or false",
-        'each package must be an object like {"name": "numpy"}',
+        message("bad_name", "bad name"),
+        message("bad_version", ">>1"),
+        message("listed_twice", "NumPy"),
+        message("required_not_bool"),
+        message("not_an_object"),
     ]
     assert (modules_dir / "module_01_alpha.ipynb").read_text() == before
 
@@ -185,7 +186,7 @@ async def test_a_broken_list_in_a_notebook_is_reported_not_fatal(api, modules_di
     path.write_text(json.dumps(notebook))
     listed = payload(await api("modules", "beta", "packages"))
     assert [p["name"] for p in listed["packages"]] == ["numpy"]
-    assert listed["problems"] == [{"index": 1, "reason": "'!!' is not a valid package name"}]
+    assert listed["problems"] == [{"index": 1, "reason": message("bad_name", "!!")}]
 
 
 async def test_detect_from_code_maps_imports_through_the_lock(api):
@@ -253,7 +254,7 @@ async def test_load_logs_and_analytics(api):
         ({"logs": [{"package": "x"}]}, "missing load_time_ms, success, kernel_name"),
         (
             {"logs": [{"package": "x", "load_time_ms": "1", "success": True, "kernel_name": "k"}]},
-            "logs[0].load_time_ms has the wrong type",
+            "logs[0].load_time_ms must be a whole number from 0",
         ),
         (
             {
@@ -422,7 +423,7 @@ async def test_any_notebook_list_is_checked_without_storing_anything(api):
     )
     assert checked == {
         "packages": [{"name": "numpy", "version": ">=1.26", "required": True}],
-        "problems": [{"index": 1, "reason": "'no way' is not a valid package name"}],
+        "problems": [{"index": 1, "reason": message("bad_name", "no way")}],
         "is_default": False,
     }
     undeclared = payload(await api("packages", "check", method="POST", body={"packages": None}))

@@ -79,7 +79,7 @@ async def test_bad_bodies_get_400_with_the_reason(api):
         ({"raw": b"{not json"}, "not valid JSON"),
         ({"raw": b"[1, 2]"}, "must be a JSON object"),
         ({"body": {}}, "at least one of status or notebook_state"),
-        ({"body": {"status": "finished"}}, "Unknown status 'finished'"),
+        ({"body": {"status": "finished"}}, 'Unknown status "finished"'),
         ({"body": {"status": "completed", "colour": "red"}}, "Unknown field(s): colour"),
         ({"body": {"notebook_state": notebook("x")}}, "base_version is required"),
         ({"body": {"notebook_state": notebook("x"), "base_version": -1}}, "base_version must"),
@@ -93,7 +93,7 @@ async def test_bad_bodies_get_400_with_the_reason(api):
                     "base_version": 1,
                 }
             },
-            "cells[0] must be a cell",
+            "not a valid notebook (nbformat 4.5): notebook_state.cells[0]",
         ),
         (
             {"body": {"status": "completed", "notebook_state": "nb", "base_version": 1}},

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..tutor.pedagogy.settings import parse_tutor_settings
 
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def parse_declaration(filename: str, declaration: Any) -> ModuleSpec:
     if not isinstance(declaration, dict):
         raise ValueError("jupyter_tutor.module must be an object")
     slug = declaration.get("id")
-    if not isinstance(slug, str) or not SLUG.match(slug):
+    if not isinstance(slug, str) or not SLUG.fullmatch(slug):
         raise ValueError(f"id must be a slug like 'intro-to-numpy', got {slug!r}")
     title = declaration.get("title")
     if not isinstance(title, str) or not title.strip():

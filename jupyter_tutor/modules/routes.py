@@ -1,5 +1,6 @@
 """REST routes for modules: the list with the caller's status, one module, open."""
 
+import json
 from typing import Any
 
 from tornado import web
@@ -54,9 +55,11 @@ class ModuleOpenHandler(TutorHandler):
             )
         module = await self.app.modules.require_module(module_id)
         row = await self.app.progress.get_progress(self.user_id, module)
+        text = await self.app.progress.saved_state(self.user_id, module) if row else None
+        saved = await self.app.off_loop.run(len(text), json.loads, text) if text else None
         opened = await self.app.working_copies.open(
             module,
-            row.notebook_state if row else None,
+            saved,
             row.updated_at if row else None,
             copy_is_stale=await self.app.progress.rejected_since_last_save(self.user_id, module),
         )

@@ -1,5 +1,6 @@
 """Learning modules in the database: sync from the catalog, list, look up."""
 
+import json
 from collections.abc import Iterable
 
 from sqlalchemy import select, update
@@ -8,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, async_sessionmaker
 from ..errors import NotFound
 from ..store.models import LearningModule
 from ..store.upsert import insert_or_update
-from .catalog import ModuleSpec
+from .catalog import SLUG, ModuleSpec
 
 
 async def sync_modules(connection: AsyncConnection, specs: Iterable[ModuleSpec]) -> None:
@@ -55,7 +56,8 @@ class ModuleService:
             )
 
     async def require_module(self, slug: str) -> LearningModule:
-        module = await self.get_module(slug)
+        # Anything but a slug names no module: it never reaches the database.
+        module = await self.get_module(slug) if SLUG.fullmatch(slug) else None
         if module is None:
-            raise NotFound(f"There is no learning module with id {slug!r}.")
+            raise NotFound(f"There is no learning module with id {json.dumps(slug[:100])}.")
         return module

@@ -13,13 +13,22 @@ from dataclasses import dataclass
 from typing import Any
 
 from packaging.requirements import InvalidRequirement, Requirement
-from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 
+from .entry_rules import (
+    FIELDS,
+    NAME,
+    RULES,
+    SPECIFIER,
+    is_name,
+    message,
+    name_problem,
+    specifier_problem,
+)
 from .lock import LockedPackage
 
 DEFAULT_PACKAGES = ("numpy", "pandas", "matplotlib")
-NAME = re.compile(r"^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$", re.IGNORECASE)  # PEP 508
 PEP723 = re.compile(r"(?m)^# /// script\s*$\n(?P<body>(?:^#(?: .*)?$\n)+?)^# ///\s*$")
 
 SCHEMA: dict[str, Any] = {
@@ -32,8 +41,18 @@ SCHEMA: dict[str, Any] = {
         "required": ["name"],
         "additionalProperties": False,
         "properties": {
-            "name": {"type": "string", "description": "Distribution name (PEP 508)."},
-            "version": {"type": "string", "description": "PEP 440 specifier, e.g. '>=1.26'."},
+            "name": {
+                "type": "string",
+                "description": "Distribution name (PEP 508).",
+                "pattern": f"^(?:{NAME.pattern})$",
+                "maxLength": RULES["max_name_length"],
+            },
+            "version": {
+                "type": "string",
+                "description": "PEP 440 specifier, e.g. '>=1.26' or '>=1.2,<2' (no '===').",
+                "pattern": f"^(?:{SPECIFIER.pattern})$",
+                "maxLength": RULES["max_specifier_length"],
+            },
             "required": {"type": "boolean", "default": True},
         },
     },
@@ -61,24 +80,22 @@ class ListProblem:
 
 def parse_entry(entry: Any) -> PackageRequest:
     if not isinstance(entry, dict):
-        raise ValueError('each package must be an object like {"name": "numpy"}')
-    unknown = sorted(set(entry) - {"name", "version", "required"})
+        raise ValueError(message("not_an_object"))
+    unknown = sorted(set(entry) - set(FIELDS))
     if unknown:
-        raise ValueError(f"unknown field(s) {', '.join(unknown)}")
+        raise ValueError(message("unknown_fields", fields=", ".join(unknown)))
     name = entry.get("name")
-    if not isinstance(name, str) or not NAME.match(name):
-        raise ValueError(f"{name!r} is not a valid package name")
-    version = entry.get("version", "") or ""
-    if not isinstance(version, str):
-        raise ValueError("version must be a text specifier such as '>=1.26'")
-    try:
-        SpecifierSet(version)
-    except InvalidSpecifier:
-        raise ValueError(f"{version!r} is not a valid version specifier (PEP 440)") from None
+    version = entry.get("version")
+    version = "" if version is None else version
+    problem = name_problem(name) or (specifier_problem(version) if version != "" else None)
+    if problem:
+        raise ValueError(problem)
+    # The rule is stricter than PEP 440; packaging must agree with whatever it lets through.
+    SpecifierSet(version)
     required = entry.get("required", True)
     if not isinstance(required, bool):
-        raise ValueError("required must be true or false")
-    return PackageRequest(name, version.strip(), required)
+        raise ValueError(message("required_not_bool"))
+    return PackageRequest(name, version.strip(" "), required)
 
 
 def parse_package_list(
@@ -91,7 +108,7 @@ def parse_package_list(
     if raw is None:
         return [PackageRequest(name) for name in default], []
     if not isinstance(raw, list):
-        return [], [ListProblem(-1, "jupyter_tutor.packages must be a list")]
+        return [], [ListProblem(-1, message("not_a_list"))]
     entries: list[PackageRequest] = []
     problems: list[ListProblem] = []
     seen: set[str] = set()
@@ -103,7 +120,7 @@ def parse_package_list(
             continue
         key = canonicalize_name(entry.name)
         if key in seen:
-            problems.append(ListProblem(index, f"{entry.name} is listed twice"))
+            problems.append(ListProblem(index, message("listed_twice", entry.name)))
             continue
         seen.add(key)
         entries.append(entry)
@@ -150,7 +167,8 @@ def detect_packages(
 
     def propose(name: str, version: str = "") -> None:
         key = canonicalize_name(name)
-        if key not in have:
+        # Only what an instructor could save: a proposal must pass the list's own check.
+        if key not in have and is_name(name) and (not version or not specifier_problem(version)):
             have.add(key)
             proposed.append(PackageRequest(name, version))
 

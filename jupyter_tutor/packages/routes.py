@@ -8,8 +8,7 @@ from tornado import web
 
 from ..errors import InvalidRequest
 from ..store.models import PackageSet, PythonPackage
-from ..web.base import TutorHandler
-from ..web.body import parse_json_object
+from ..web.base import TutorHandler, path_id
 from .module_lists import read_module_list, write_module_list
 from .package_list import SCHEMA, detect_packages, parse_package_list
 from .request import (
@@ -52,9 +51,9 @@ class CatalogHandler(TutorHandler):
     @web.authenticated
     async def get(self) -> None:
         rows = await self.app.packages.list_packages(
-            text=self.get_query_argument("q", "").strip(),
-            category=self.get_query_argument("category", ""),
-            compatible_only=self.get_query_argument("compatible_only", "") in ("1", "true"),
+            text=self.query_text("q").strip(),
+            category=self.query_text("category"),
+            compatible_only=self.query_text("compatible_only") in ("1", "true"),
         )
         self.reply(
             {"packages": [package_json(row) for row in rows], "pyodide": self.app.pyodide_version}
@@ -63,7 +62,7 @@ class CatalogHandler(TutorHandler):
     @web.authenticated
     async def post(self) -> None:
         self.require_role("admin")
-        entry = parse_catalog_entry(parse_json_object(self.request.body))
+        entry = parse_catalog_entry(self.json_body())
         self.reply(package_json(await self.app.packages.add_package(entry)), status=201)
 
 
@@ -88,7 +87,7 @@ class CheckListHandler(TutorHandler):
 
     @web.authenticated
     def post(self) -> None:
-        body = parse_json_object(self.request.body)
+        body = self.json_body()
         if "packages" not in body:
             raise InvalidRequest("Send {packages: [...]}, or {packages: null} for no list.")
         self.reply(checked_list_json(body["packages"], self.app.default_packages))
@@ -113,7 +112,7 @@ class ModulePackagesHandler(TutorHandler):
     async def put(self, module_id: str) -> None:
         self.require_role("instructor")
         module = await self.app.modules.require_module(module_id)
-        body = parse_json_object(self.request.body)
+        body = self.json_body()
         if "packages" not in body:
             raise InvalidRequest("Send {packages: [...]}, or {packages: null} for the default set.")
         raw = body["packages"]
@@ -135,11 +134,14 @@ class DetectHandler(TutorHandler):
 
     @web.authenticated
     def post(self) -> None:
-        body = parse_json_object(self.request.body)
+        body = self.json_body()
         cells = body.get("cells")
         if not isinstance(cells, list) or not all(isinstance(cell, str) for cell in cells):
             raise InvalidRequest("Send {cells: [code, ...], packages: [...]}.")
-        current, _ = parse_package_list(body.get("packages") or [])
+        listed = body.get("packages") or []
+        if not isinstance(listed, list):
+            raise InvalidRequest("packages must be the notebook's current list (or left out).")
+        current, _ = parse_package_list(listed)
         proposed = detect_packages(cells, self.app.pyodide_lock, current)
         self.reply({"proposed": [entry.as_json() for entry in proposed]})
 
@@ -147,7 +149,7 @@ class DetectHandler(TutorHandler):
 class LoadLogHandler(TutorHandler):
     @web.authenticated
     async def post(self) -> None:
-        logs = parse_load_logs(parse_json_object(self.request.body))
+        logs = parse_load_logs(self.json_body())
         recorded = await self.app.packages.record_loads(self.user_id, logs)
         self.reply({"recorded": recorded}, status=201)
 
@@ -167,7 +169,7 @@ class PackageSetsHandler(TutorHandler):
     @web.authenticated
     async def post(self) -> None:
         self.require_role("admin")
-        values = parse_package_set(parse_json_object(self.request.body))
+        values = parse_package_set(self.json_body())
         row = await self.app.packages.save_set(None, values, self.user_id)
         self.reply(set_json(row), status=201)
 
@@ -176,13 +178,19 @@ class PackageSetHandler(TutorHandler):
     @web.authenticated
     async def put(self, set_id: str) -> None:
         self.require_role("admin")
-        values = parse_package_set(parse_json_object(self.request.body))
-        self.reply(set_json(await self.app.packages.save_set(int(set_id), values, self.user_id)))
+        values = parse_package_set(self.json_body())
+        self.reply(
+            set_json(
+                await self.app.packages.save_set(
+                    path_id(set_id, "package set"), values, self.user_id
+                )
+            )
+        )
 
     @web.authenticated
     async def delete(self, set_id: str) -> None:
         self.require_role("admin")
-        await self.app.packages.delete_set(int(set_id))
+        await self.app.packages.delete_set(path_id(set_id, "package set"))
         self.set_status(204)
         self.finish()
 

@@ -1,63 +1,73 @@
-"""Validate a progress update from a client before anything is stored (pure)."""
+"""Validate a progress update from a client before anything is stored (pure).
 
+Large saves run here in a worker process (see ``web/off_loop.py``), so the result is plain,
+picklable data: the notebook comes back as validated ``JSONText``.
+"""
+
+import json
 from dataclasses import dataclass
 from typing import Any
 
+from nbformat.validator import get_validator
+
 from ..errors import InvalidRequest, PayloadTooLarge
+from ..store.json_text import JSONText
 from ..store.models import STATUSES
-from ..web.body import parse_json_object
+from ..web.body import parse_json_object, whole_number
 
 ALLOWED_FIELDS = ("status", "notebook_state", "base_version")
-CELL_TYPES = ("code", "markdown", "raw")
+# Notebooks nest deeper than request bodies (outputs, widget state); the body adds one level.
+NOTEBOOK_MAX_DEPTH = 64
+# A schema message names the place, not the (possibly huge) value.
+MESSAGE_LIMIT = 300
 
 
 @dataclass(frozen=True)
 class ProgressUpdate:
     status: str | None = None
-    notebook_state: dict[str, Any] | None = None
+    notebook_state: JSONText | None = None
     base_version: int | None = None
     state_bytes: int = 0
 
 
 def parse_base_version(value: Any) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise InvalidRequest(
-            "base_version must be the version of the saved state you started from "
-            f"(a whole number ≥ 0), got {value!r}."
-        )
-    return value
+    return whole_number(
+        value, "base_version", meaning="the version of the saved state you started from"
+    )
 
 
-def check_notebook(state: Any) -> dict[str, Any]:
-    """A cheap structural check: enough to restore it later as a notebook file."""
+def too_large(size: int | None, limit: int) -> PayloadTooLarge:
+    said = f"This save is {size:,} bytes" if size is not None else "This save is too large"
+    return PayloadTooLarge(
+        f"{said}; the limit is {limit:,} bytes. Clear large outputs (for example images) "
+        "and try again.",
+        max_bytes=limit,
+    )
+
+
+def check_notebook(state: Any) -> JSONText:
+    """A notebook nbformat's own schema accepts, so that every stored state reopens."""
     if not isinstance(state, dict):
         raise InvalidRequest("notebook_state must be a notebook JSON object.")
-    if state.get("nbformat") != 4:
-        raise InvalidRequest("notebook_state must be an nbformat 4 notebook (nbformat: 4).")
-    if not isinstance(state.get("metadata"), dict):
-        raise InvalidRequest("notebook_state.metadata must be an object.")
-    cells = state.get("cells")
-    if not isinstance(cells, list):
-        raise InvalidRequest("notebook_state.cells must be a list.")
-    for index, cell in enumerate(cells):
-        if not isinstance(cell, dict) or cell.get("cell_type") not in CELL_TYPES:
-            raise InvalidRequest(
-                f"notebook_state.cells[{index}] must be a cell with cell_type "
-                f"{', '.join(CELL_TYPES)}."
-            )
-        if not isinstance(cell.get("source"), str | list):
-            raise InvalidRequest(f"notebook_state.cells[{index}].source must be text.")
-    return state
+    minor = state.get("nbformat_minor")
+    if state.get("nbformat") != 4 or not isinstance(minor, int) or isinstance(minor, bool):
+        raise InvalidRequest(
+            "notebook_state must be an nbformat 4 notebook (nbformat: 4, nbformat_minor: a "
+            "whole number)."
+        )
+    validator = get_validator(version=4, version_minor=min(max(minor, 0), 5))
+    for error in validator.iter_errors(state):
+        where = error.message.replace("data", "notebook_state", 1)
+        raise InvalidRequest(
+            f"notebook_state is not a valid notebook (nbformat 4.{minor}): {where[:MESSAGE_LIMIT]}"
+        )
+    return JSONText(json.dumps(state, ensure_ascii=False, separators=(",", ":")))
 
 
 def parse_progress_update(body: bytes, max_notebook_bytes: int) -> ProgressUpdate:
     if len(body) > max_notebook_bytes:
-        raise PayloadTooLarge(
-            f"This save is {len(body):,} bytes; the limit is {max_notebook_bytes:,} bytes. "
-            "Clear large outputs (for example images) and try again.",
-            max_bytes=max_notebook_bytes,
-        )
-    fields = parse_json_object(body)
+        raise too_large(len(body), max_notebook_bytes)
+    fields = parse_json_object(body, max_depth=NOTEBOOK_MAX_DEPTH + 1)
     unknown = sorted(set(fields) - set(ALLOWED_FIELDS))
     if unknown:
         raise InvalidRequest(
@@ -68,7 +78,8 @@ def parse_progress_update(body: bytes, max_notebook_bytes: int) -> ProgressUpdat
     if status is None and state is None:
         raise InvalidRequest("Send at least one of status or notebook_state.")
     if status is not None and status not in STATUSES:
-        raise InvalidRequest(f"Unknown status {status!r}. Use one of: {', '.join(STATUSES)}.")
+        shown = json.dumps(status)[:40]
+        raise InvalidRequest(f"Unknown status {shown}. Use one of: {', '.join(STATUSES)}.")
     if state is None:
         return ProgressUpdate(status=status)
     if "base_version" not in fields:
@@ -76,9 +87,11 @@ def parse_progress_update(body: bytes, max_notebook_bytes: int) -> ProgressUpdat
             "base_version is required with notebook_state, so a stale copy can never "
             "overwrite newer work."
         )
+    base_version = parse_base_version(fields["base_version"])
+    text = check_notebook(state)
     return ProgressUpdate(
         status=status,
-        notebook_state=check_notebook(state),
-        base_version=parse_base_version(fields["base_version"]),
-        state_bytes=len(body),
+        notebook_state=text,
+        base_version=base_version,
+        state_bytes=len(text.encode("utf-8")),
     )

@@ -4,29 +4,24 @@ from typing import Any
 
 from tornado import web
 
+from ..errors import PayloadTooLarge
 from ..store.models import UserModuleProgress
-from ..web.base import TutorHandler
-from ..web.body import parse_json_object
-from .request import parse_base_version, parse_progress_update
+from ..web.base import TutorHandler, path_id
+from .request import parse_base_version, parse_progress_update, too_large
 from .service import ProgressSummary
 
 
 def progress_json(
-    module_slug: str, row: UserModuleProgress | ProgressSummary | None, *, with_state: bool = False
+    module_slug: str, row: UserModuleProgress | ProgressSummary | None
 ) -> dict[str, Any]:
     """A progress row for the client; no row means the module was never started."""
-    value: dict[str, Any] = {
+    return {
         "module_id": module_slug,
         "status": row.status if row else "not_started",
         "version": row.version if row else 0,
         "attempt_count": row.attempt_count if row else 0,
         "updated_at": row.updated_at if row else None,
     }
-    if with_state:
-        value["notebook_state"] = (
-            row.notebook_state if isinstance(row, UserModuleProgress) else None
-        )
-    return value
 
 
 class ProgressListHandler(TutorHandler):
@@ -37,16 +32,26 @@ class ProgressListHandler(TutorHandler):
 
 
 class ProgressHandler(TutorHandler):
+    def body_limit(self) -> int:
+        return self.app.max_notebook_bytes
+
+    def too_large(self, size: int | None) -> PayloadTooLarge:
+        return too_large(size, self.body_limit())
+
     @web.authenticated
     async def get(self, module_id: str) -> None:
         module = await self.app.modules.require_module(module_id)
         row = await self.app.progress.get_progress(self.user_id, module)
-        self.reply(progress_json(module.slug, row, with_state=True))
+        state = await self.app.progress.saved_state(self.user_id, module) if row else None
+        self.reply_with_notebook(progress_json(module.slug, row), state)
 
     @web.authenticated
     async def put(self, module_id: str) -> None:
         module = await self.app.modules.require_module(module_id)
-        change = parse_progress_update(self.request.body, self.app.max_notebook_bytes)
+        body = self.body
+        change = await self.app.off_loop.run(
+            len(body), parse_progress_update, body, self.app.max_notebook_bytes
+        )
         row = await self.app.progress.update_progress(self.user_id, module, change)
         self.reply(progress_json(module.slug, row))
 
@@ -63,27 +68,26 @@ class SnapshotHandler(TutorHandler):
     @web.authenticated
     async def get(self, module_id: str, snapshot_id: str) -> None:
         module = await self.app.modules.require_module(module_id)
-        snapshot = await self.app.progress.get_snapshot(self.user_id, module, int(snapshot_id))
-        self.reply(
-            {
-                "id": snapshot.id,
-                "version": snapshot.version,
-                "reason": snapshot.reason,
-                "created_at": snapshot.created_at,
-                "size_bytes": snapshot.size_bytes,
-                "notebook_state": snapshot.notebook_state,
-            }
+        snapshot = await self.app.progress.get_snapshot(
+            self.user_id, module, path_id(snapshot_id, "saved snapshot")
         )
+        summary = {
+            "id": snapshot.id,
+            "version": snapshot.version,
+            "reason": snapshot.reason,
+            "created_at": snapshot.created_at,
+            "size_bytes": snapshot.size_bytes,
+        }
+        self.reply_with_notebook(summary, snapshot.notebook_state)
 
 
 class SnapshotRestoreHandler(TutorHandler):
     @web.authenticated
     async def post(self, module_id: str, snapshot_id: str) -> None:
         module = await self.app.modules.require_module(module_id)
-        body = parse_json_object(self.request.body)
-        base_version = parse_base_version(body.get("base_version"))
+        base_version = parse_base_version(self.json_body().get("base_version"))
         row = await self.app.progress.restore_snapshot(
-            self.user_id, module, int(snapshot_id), base_version
+            self.user_id, module, path_id(snapshot_id, "saved snapshot"), base_version
         )
         self.reply(progress_json(module.slug, row))
 

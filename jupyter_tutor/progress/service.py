@@ -4,11 +4,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, literal, select, update
+from sqlalchemy import Text, cast, delete, insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import defer
 
 from ..errors import NotFound, VersionConflict
+from ..store.json_text import JSONText
 from ..store.models import LearningModule, ProgressSnapshot, UserModuleProgress, utcnow
 from ..store.upsert import insert_or_update
 from .request import ProgressUpdate
@@ -33,6 +35,18 @@ class ProgressSummary:
 
 
 @dataclass(frozen=True)
+class SnapshotState:
+    """A kept snapshot, its notebook as the stored JSON text."""
+
+    id: int
+    version: int
+    reason: str
+    created_at: datetime
+    size_bytes: int
+    notebook_state: JSONText
+
+
+@dataclass(frozen=True)
 class _LostRace:
     current_version: int
     updated_at: datetime | None
@@ -49,8 +63,17 @@ class ProgressService:
         self._snapshot_limit = snapshot_limit
 
     async def get_progress(self, user_id: str, module: LearningModule) -> UserModuleProgress | None:
+        """The row without its notebook (which may be large: see ``saved_state``)."""
         async with self._sessions() as session:
             return await session.scalar(_row(user_id, module.id))
+
+    async def saved_state(self, user_id: str, module: LearningModule) -> JSONText | None:
+        """The saved notebook as stored JSON text, never parsed here."""
+        async with self._sessions() as session:
+            text = await session.scalar(
+                select(_as_text(P.notebook_state)).where(*_owner(user_id, module.id))
+            )
+        return JSONText(text) if text is not None else None
 
     async def get_all_progress(self, user_id: str) -> list[ProgressSummary]:
         async with self._sessions() as session:
@@ -115,16 +138,26 @@ class ProgressService:
 
     async def get_snapshot(
         self, user_id: str, module: LearningModule, snapshot_id: int
-    ) -> ProgressSnapshot:
+    ) -> SnapshotState:
         async with self._sessions() as session:
-            snapshot = await session.scalar(
-                select(S)
-                .join(P, P.id == S.progress_id)
-                .where(S.id == snapshot_id, P.user_id == user_id, P.module_id == module.id)
-            )
-        if snapshot is None:
+            found = (
+                await session.execute(
+                    select(
+                        S.id,
+                        S.version,
+                        S.reason,
+                        S.created_at,
+                        S.size_bytes,
+                        _as_text(S.notebook_state),
+                    )
+                    .join(P, P.id == S.progress_id)
+                    .where(S.id == snapshot_id, P.user_id == user_id, P.module_id == module.id)
+                )
+            ).first()
+        if found is None:
             raise NotFound(f"There is no saved snapshot {snapshot_id} for module {module.slug!r}.")
-        return snapshot
+        *summary, text = found
+        return SnapshotState(*summary, notebook_state=JSONText(text))
 
     async def restore_snapshot(
         self, user_id: str, module: LearningModule, snapshot_id: int, base_version: int
@@ -248,7 +281,17 @@ def _owner(user_id: str, module_id: int) -> tuple[Any, Any]:
 
 
 def _row(user_id: str, module_id: int) -> Any:
-    return select(P).where(*_owner(user_id, module_id))
+    # The notebook stays in the database: reading it is saved_state's job.
+    return (
+        select(P)
+        .options(defer(P.notebook_state, raiseload=True))
+        .where(*_owner(user_id, module_id))
+    )
+
+
+def _as_text(column: Any) -> Any:
+    """A JSON column read as text (cast by the database), with no parsing on the way."""
+    return cast(column, Text)
 
 
 async def _upsert(

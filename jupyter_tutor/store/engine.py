@@ -8,6 +8,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import NullPool
 
+from .json_text import serialize
+
 # How long an SQLite writer waits for another one before giving up.
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
@@ -55,10 +57,20 @@ def create_engine(
             if parsed.get_driver_name() == "asyncpg"
             else {}
         )
-        return create_async_engine(url, pool_pre_ping=True, connect_args=connect_args, **pool)
+        return create_async_engine(
+            url,
+            pool_pre_ping=True,
+            connect_args=connect_args,
+            json_serializer=serialize,
+            **pool,
+        )
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_async_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+    engine = create_async_engine(
+        url,
+        connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+        json_serializer=serialize,
+    )
     event.listen(engine.sync_engine, "connect", _configure_sqlite)
     return engine
 

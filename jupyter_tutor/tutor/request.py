@@ -1,12 +1,23 @@
-"""Validate the frames a student's panel sends over the tutor socket (pure)."""
+"""Validate the frames a student's panel sends over the tutor socket (pure).
 
+A frame is one JSON object, read with the same rules as request bodies (``web/body.py``),
+with only the fields its type defines, each of its type. Long texts are clipped to what
+the tutor uses rather than refused: a student's large cell still gets an answer.
+"""
+
+import contextlib
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InvalidRequest
+from ..web.body import parse_json_object
 
 MAX_QUESTION = 4000
 MAX_CONTEXT = 20_000
+# Far above a question with its context (escapes included), far below a server's memory.
+MAX_FRAME_BYTES = 1024 * 1024
+ASK_FIELDS = {"type", "id", "content", "cell_code", "error_output", "more_help", "retry"}
+STOP_FIELDS = {"type", "id"}
 
 
 @dataclass(frozen=True)
@@ -19,11 +30,25 @@ class Ask:
     retry: bool = False
 
 
+@dataclass(frozen=True)
+class Stop:
+    id: str
+
+
 def _text(frame: dict[str, Any], key: str, limit: int) -> str:
-    value = frame.get(key) or ""
+    value = frame.get(key)
+    if value is None:
+        return ""
     if not isinstance(value, str):
         raise InvalidRequest(f"{key} must be text.")
     return value[:limit]
+
+
+def _flag(frame: dict[str, Any], key: str) -> bool:
+    value = frame.get(key, False)
+    if not isinstance(value, bool):
+        raise InvalidRequest(f"{key} must be true or false.")
+    return value
 
 
 def frame_id(frame: Any) -> str:
@@ -33,15 +58,41 @@ def frame_id(frame: Any) -> str:
     return value
 
 
+def _only(frame: dict[str, Any], allowed: set[str]) -> None:
+    unknown = sorted(set(frame) - allowed)
+    if unknown:
+        shown = ", ".join(name[:40] for name in unknown[:5])
+        raise InvalidRequest(f"Unknown field(s) in a {frame['type']} message: {shown}.")
+
+
 def parse_ask(frame: dict[str, Any]) -> Ask:
+    _only(frame, ASK_FIELDS)
     ask = Ask(
         id=frame_id(frame),
         content=_text(frame, "content", MAX_QUESTION).strip(),
         cell_code=_text(frame, "cell_code", MAX_CONTEXT),
         error_output=_text(frame, "error_output", MAX_CONTEXT),
-        more_help=bool(frame.get("more_help")),
-        retry=bool(frame.get("retry")),
+        more_help=_flag(frame, "more_help"),
+        retry=_flag(frame, "retry"),
     )
     if not ask.content and not ask.retry:
         raise InvalidRequest("Ask the tutor something: the question is empty.")
     return ask
+
+
+def parse_frame(message: str | bytes) -> Ask | Stop:
+    """One client frame; otherwise ``InvalidRequest`` with the frame's ``id`` when it has one,
+    so the panel can tell which question was refused."""
+    frame = parse_json_object(message, "A tutor message")
+    try:
+        kind = frame.get("type")
+        if kind == "ask":
+            return parse_ask(frame)
+        if kind == "stop":
+            _only(frame, STOP_FIELDS)
+            return Stop(frame_id(frame))
+        raise InvalidRequest("Unknown message type; send 'ask' or 'stop'.")
+    except InvalidRequest as error:
+        with contextlib.suppress(InvalidRequest):
+            error.extra["id"] = frame_id(frame)
+        raise

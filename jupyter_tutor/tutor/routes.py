@@ -2,7 +2,6 @@
 
 import asyncio
 import contextlib
-import json
 from typing import TYPE_CHECKING, Any
 
 from jupyter_server.auth.decorator import ws_authenticated
@@ -19,7 +18,7 @@ from ..web.cors import origin_may_call
 from .frames import error_frame
 from .llm import Usage
 from .pedagogy.levels import level
-from .request import frame_id, parse_ask
+from .request import MAX_FRAME_BYTES, Stop, parse_frame
 from .service import module_settings
 
 if TYPE_CHECKING:
@@ -60,21 +59,24 @@ class TutorSocket(
         self.set_nodelay(True)
         super().open(*args, **kwargs)  # keep-alive pings
 
+    @property
+    def max_message_size(self) -> int:
+        # Larger frames close the socket (1009) before they are read.
+        return MAX_FRAME_BYTES
+
     async def on_message(self, message: str | bytes) -> None:
         try:
-            frame = json.loads(message)
-            kind = frame.get("type") if isinstance(frame, dict) else None
-            if kind == "ask":
-                self._start(parse_ask(frame))
-            elif kind == "stop":
-                self._stop(frame_id(frame))
-            else:
-                raise InvalidRequest("Unknown message type; send 'ask' or 'stop'.")
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            await self._send(error_frame(None, "bad_request", "Messages must be JSON."))
+            frame = parse_frame(message)
         except TutorError as error:
-            ask_id = frame.get("id") if isinstance(frame, dict) else None
-            await self._send(error_frame(ask_id, error.code, error.message))
+            await self._send(error_frame(error.extra.get("id"), error.code, error.message))
+            return
+        try:
+            if isinstance(frame, Stop):
+                self._stop(frame.id)
+            else:
+                self._start(frame)
+        except TutorError as error:
+            await self._send(error_frame(frame.id, error.code, error.message))
 
     def _start(self, ask: Any) -> None:
         if self._answering:

@@ -7,10 +7,13 @@ from typing import TYPE_CHECKING, Any
 from jupyter_server.auth.decorator import allow_unauthenticated
 from jupyter_server.base.handlers import APIHandler, JupyterHandler
 from jupyter_server.extension.handler import ExtensionHandlerMixin
+from tornado.web import stream_request_body
 
-from ..errors import Forbidden, TutorError
+from ..errors import Forbidden, InvalidRequest, NotFound, PayloadTooLarge, TutorError
 from ..roles import at_least, user_groups
+from ..store.json_text import JSONText
 from ..store.models import as_utc
+from .body import MAX_WHOLE_NUMBER, check_text, parse_json_object
 from .cors import allow_reading, origin_may_call
 
 if TYPE_CHECKING:
@@ -23,8 +26,16 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
+def path_id(text: str, what: str) -> int:
+    """A numeric id from the path (digits only); one no row can have is simply not there."""
+    if len(text) > 10 or int(text) > MAX_WHOLE_NUMBER:
+        raise NotFound(f"There is no {what} {text[:20]}….")
+    return int(text)
+
+
 def to_json(value: Any) -> str:
-    return json.dumps(value, default=_json_default, ensure_ascii=False)
+    # ASCII escapes: any stored text, even text a notebook file brought in, can be sent.
+    return json.dumps(value, default=_json_default)
 
 
 class TutorErrors(JupyterHandler):
@@ -54,8 +65,54 @@ class TutorErrors(JupyterHandler):
         super().log_exception(typ, value, tb)
 
 
+@stream_request_body
 class TutorHandler(TutorErrors, ExtensionHandlerMixin, APIHandler):
-    """Every route inherits jupyter-server's authentication and XSRF checks from here."""
+    """Every route inherits jupyter-server's authentication and XSRF checks from here.
+
+    Bodies are streamed in and bounded: one larger than the route's limit is refused by its
+    Content-Length before it is read, or as soon as it grows past the limit, so no request
+    can make the server hold (or parse) more than that.
+    """
+
+    _body: bytearray
+    _body_refused: PayloadTooLarge | None = None
+
+    def body_limit(self) -> int:
+        """The largest body this route reads."""
+        return self.app.max_request_bytes
+
+    def too_large(self, size: int | None) -> PayloadTooLarge:
+        said = f"{size:,} bytes" if size is not None else "too large"
+        return PayloadTooLarge(
+            f"The request body is {said}; this route reads at most {self.body_limit():,} bytes.",
+            max_bytes=self.body_limit(),
+        )
+
+    def data_received(self, chunk: bytes) -> None:
+        if self._body_refused is not None:
+            return
+        self._body += chunk
+        if len(self._body) > self.body_limit():
+            self._body = bytearray()
+            self._body_refused = self.too_large(None)
+            refused = self._body_refused
+            self.send_error(refused.status, exc_info=(type(refused), refused, None))
+
+    @property
+    def body(self) -> bytes:
+        if self._body_refused is not None:
+            raise self._body_refused
+        return bytes(self._body)
+
+    def json_body(self) -> dict[str, Any]:
+        return parse_json_object(self.body)
+
+    def query_text(self, name: str, max_length: int = 200) -> str:
+        """A query argument as text a store can search for, or a 400."""
+        value = self.get_query_argument(name, "")
+        if len(value) > max_length:
+            raise InvalidRequest(f"{name} is longer than {max_length} characters.")
+        return check_text(value, name)
 
     @property
     def app(self) -> "TutorApp":
@@ -93,6 +150,10 @@ class TutorHandler(TutorErrors, ExtensionHandlerMixin, APIHandler):
         self.finish()
 
     async def prepare(self) -> None:
+        self._body = bytearray()
+        declared = self.request.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > self.body_limit():
+            raise self.too_large(int(declared))
         await super().prepare()
         if self.request.method != "OPTIONS":
             await self.app.store_ready()
@@ -101,3 +162,9 @@ class TutorHandler(TutorErrors, ExtensionHandlerMixin, APIHandler):
         self.set_status(status)
         self.set_header("Content-Type", "application/json; charset=UTF-8")
         self.finish(to_json(value))
+
+    def reply_with_notebook(self, value: dict[str, Any], notebook: JSONText | None) -> None:
+        """``value`` with its ``notebook_state``, the stored text spliced in as it is."""
+        self.set_header("Content-Type", "application/json; charset=UTF-8")
+        head = to_json(value)[:-1]
+        self.finish(f'{head}, "notebook_state": {notebook if notebook is not None else "null"}}}')

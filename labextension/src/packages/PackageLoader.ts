@@ -10,7 +10,9 @@ import {
   PackageLoadLog,
   PackageRequest
 } from '../backend/types';
+import { checkEntry, requirementOf } from './entryRules';
 import { checkImport } from './importCheck';
+import { pipInstall } from './pipInstall';
 import { installAndCheck } from './pyodideInstall';
 import { IPackageListSource } from './listSource';
 import { PackageLoadItem, PackageLoadState } from './loadState';
@@ -68,21 +70,16 @@ export class PackageLoader implements IDisposable {
     this._onStatus(session, session.kernelDisplayStatus);
   }
 
-  /** Install a package with `%pip` in the kernel, then check it again. */
+  /**
+   * Install a package with pip in the kernel's environment, then check it
+   * again; rejects with pip's reason.
+   */
   async install(entry: PackageRequest): Promise<boolean> {
     const kernel = this._options.panel.sessionContext.session?.kernel;
     if (!kernel) {
       return false;
     }
-    const requirement = JSON.stringify(entry.name + (entry.version ?? ''));
-    const reply = await kernel.requestExecute({
-      code: `%pip install ${requirement}`,
-      silent: true,
-      store_history: false
-    }).done;
-    if (reply.content.status !== 'ok') {
-      return false;
-    }
+    await pipInstall(kernel, requirementOf(entry));
     const item = await this._check(kernel, entry);
     this._replace(item);
     return item.status === 'loaded';
@@ -193,11 +190,20 @@ export class PackageLoader implements IDisposable {
     kernel: Kernel.IKernelConnection,
     entry: PackageRequest
   ): Promise<PackageLoadItem> {
-    const known = this._catalog.get(canonicalName(entry.name));
+    const checked = checkEntry(entry);
+    if (typeof checked === 'string') {
+      // The list came from a notebook file: refuse it before the kernel sees anything.
+      return {
+        ...loading(entry),
+        status: 'failed',
+        error: `refused: ${checked}`
+      };
+    }
+    const known = this._catalog.get(canonicalName(checked.name));
     const query = {
-      importName: importName(entry.name, known?.imports),
-      distribution: entry.name,
-      specifier: entry.version ?? ''
+      importName: importName(checked.name, known?.imports),
+      distribution: checked.name,
+      specifier: checked.version ?? ''
     };
     if (this._pyodide && known?.available_offline === false) {
       return {
@@ -208,7 +214,7 @@ export class PackageLoader implements IDisposable {
     }
     try {
       const check = this._pyodide
-        ? await installAndCheck(kernel, query)
+        ? await installAndCheck(kernel, query, requirementOf(checked))
         : await checkImport(kernel, query);
       return {
         ...loading(entry),

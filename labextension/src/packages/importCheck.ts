@@ -1,4 +1,6 @@
 import { Kernel } from '@jupyterlab/services';
+import { errorMessage } from '../backend/errors';
+import { ANSWER_LINE, runSilently } from './kernelProgram';
 
 /** Whether the kernel has a package in a version the list accepts, and why not. */
 export type ImportCheck = {
@@ -18,15 +20,20 @@ export type ImportQuery = {
   specifier: string;
 };
 
+/** What the probe answers. */
+export type ProbeAnswer = {
+  found: boolean;
+  version: string | null;
+  problem: string | null;
+};
+
 /**
- * The check, as a small program run in a throwaway namespace: it finds the
- * module without importing it, reads the distribution's version, and tests
- * it against the specifier with `packaging` (a version goes unchecked in the
- * rare kernel without it). The answer is base64 JSON, so its repr is trivial
- * to read back.
+ * The check: it finds the module without importing it, reads the
+ * distribution's version, and tests it against the specifier with
+ * `packaging` (a version goes unchecked in the rare kernel without it).
  */
-const PROBE = `
-import base64, importlib, importlib.metadata, importlib.util, json
+export const PROBE = `
+import importlib, importlib.metadata, importlib.util
 importlib.invalidate_caches()
 found = importlib.util.find_spec(IMPORT_NAME) is not None
 version = problem = None
@@ -43,61 +50,38 @@ if found:
         if SpecifierSet and not SpecifierSet(SPECIFIER).contains(version, prereleases=True):
             problem = f"version {version} is installed, the list asks for {SPECIFIER}"
 answer = {"found": found, "version": version, "problem": problem}
-ANSWER = base64.b64encode(json.dumps(answer).encode()).decode()
+${ANSWER_LINE}
 `;
 
-/**
- * A Python expression whose value is the check's answer (base64 JSON); it
- * runs the probe in a throwaway namespace, so no variable is left behind.
- */
-export function checkExpression(query: ImportQuery): string {
-  const inputs = JSON.stringify({
+export function probeInputs(query: ImportQuery): { [name: string]: string } {
+  return {
     IMPORT_NAME: query.importName,
     DISTRIBUTION: query.distribution,
     SPECIFIER: query.specifier
-  });
-  // JSON strings and objects are valid Python literals here (no true/false/null).
-  return `(lambda ns: (exec(${JSON.stringify(PROBE)}, ns), ns['ANSWER'])[1])(${inputs})`;
+  };
 }
 
-/**
- * Ask an IPython kernel whether a package can be imported (without
- * importing it) and whether its version matches the list.
- *
- * The question is a user expression of an empty silent request: it leaves
- * no cell, output, history entry or variable behind.
- */
+/** Ask an IPython kernel whether a package can be imported (without importing it). */
 export async function checkImport(
   kernel: Kernel.IKernelConnection,
   query: ImportQuery
 ): Promise<ImportCheck> {
-  const reply = await kernel.requestExecute({
-    code: '',
-    silent: true,
-    store_history: false,
-    user_expressions: { check: checkExpression(query) }
-  }).done;
-  const content = reply.content;
-  if (content.status !== 'ok') {
-    return failed('the kernel could not run the check');
+  try {
+    const answer = await runSilently<ProbeAnswer>(
+      kernel,
+      PROBE,
+      probeInputs(query)
+    );
+    return importCheck(answer, query.importName);
+  } catch (reason) {
+    return failed(errorMessage(reason));
   }
-  const result = content.user_expressions.check as
-    | { status: 'ok'; data: { 'text/plain': string } }
-    | { status: 'error'; ename: string; evalue: string }
-    | undefined;
-  if (result?.status !== 'ok') {
-    return failed(result ? `${result.ename}: ${result.evalue}` : 'no answer');
-  }
-  return readAnswer(result.data['text/plain'], query.importName);
 }
 
-/** The check's answer from the `repr` of the expression's value. */
-export function readAnswer(repr: string, importName: string): ImportCheck {
-  const answer = JSON.parse(atob(repr.replace(/^'|'$/g, ''))) as {
-    found: boolean;
-    version: string | null;
-    problem: string | null;
-  };
+export function importCheck(
+  answer: ProbeAnswer,
+  importName: string
+): ImportCheck {
   if (!answer.found) {
     return failed(`No module named '${importName}'`);
   }

@@ -1,79 +1,34 @@
-import { Notification } from '@jupyterlab/apputils';
-import { errorMessage } from '../backend/errors';
-import { PackageRequest } from '../backend/types';
-import { PackageLoader } from './PackageLoader';
-
-/** Whether a required package the kernel lacks is installed with `%pip`. */
-export type PipInstallPolicy = 'never' | 'ask' | 'always';
-
-export function pipInstallPolicy(value: unknown): PipInstallPolicy {
-  return value === 'never' || value === 'always' ? value : 'ask';
-}
+import { Kernel } from '@jupyterlab/services';
+import { ANSWER_LINE, runSilently } from './kernelProgram';
 
 /**
- * Tell the student which required packages the kernel cannot import, and
- * install them as the policy says. Optional packages are only marked in the
- * list: the notebook may well work without them.
+ * pip in the kernel's own environment, as `%pip install` does it but with
+ * an argument list and no shell: the requirement is one argument, after
+ * `--`, so nothing in it is expanded or read as an option.
  */
-export function reportRequiredFailures(
-  failed: PackageRequest[],
-  loader: PackageLoader,
-  policy: PipInstallPolicy
-): void {
-  for (const entry of failed) {
-    if (loader.installsItself) {
-      // The loader already tried to install it: say why it failed.
-      const error = loader.state?.items.find(
-        item => item.name === entry.name
-      )?.error;
-      Notification.warning(
-        `The required package ${entry.name} could not be loaded: ${error ?? 'unknown error'}`,
-        { autoClose: false }
-      );
-      continue;
-    }
-    const missing = `The required package ${entry.name} is not installed in this kernel.`;
-    if (policy === 'always') {
-      void install(loader, entry);
-    } else if (policy === 'ask') {
-      Notification.warning(missing, {
-        autoClose: false,
-        actions: [
-          {
-            label: `%pip install ${entry.name}`,
-            caption: `Install ${entry.name} into this kernel's environment`,
-            callback: () => void install(loader, entry)
-          }
-        ]
-      });
-    } else {
-      Notification.warning(`${missing} Ask your instructor.`, {
-        autoClose: false
-      });
-    }
-  }
-}
+const PIP_INSTALL = `
+import subprocess, sys
+done = subprocess.run(
+    [sys.executable, "-m", "pip", "install", "--no-input", "--no-color",
+     "--disable-pip-version-check", "--", REQUIREMENT],
+    capture_output=True, text=True, stdin=subprocess.DEVNULL,
+)
+lines = (done.stderr or done.stdout).strip().splitlines()
+answer = {"ok": done.returncode == 0, "error": lines[-1] if lines else None}
+${ANSWER_LINE}
+`;
 
-async function install(
-  loader: PackageLoader,
-  entry: PackageRequest
+/** Install one requirement (e.g. `numpy>=1.26`) into an IPython kernel's environment. */
+export async function pipInstall(
+  kernel: Kernel.IKernelConnection,
+  requirement: string
 ): Promise<void> {
-  const id = Notification.emit(`Installing ${entry.name}…`, 'in-progress', {
-    autoClose: false
-  });
-  let installed = false;
-  let reason = 'pip could not install it';
-  try {
-    installed = await loader.install(entry);
-  } catch (error) {
-    reason = errorMessage(error);
+  const answer = await runSilently<{ ok: boolean; error: string | null }>(
+    kernel,
+    PIP_INSTALL,
+    { REQUIREMENT: requirement }
+  );
+  if (!answer.ok) {
+    throw new Error(answer.error ?? 'pip could not install it');
   }
-  Notification.update({
-    id,
-    message: installed
-      ? `${entry.name} is installed.`
-      : `Could not install ${entry.name}: ${reason}.`,
-    type: installed ? 'success' : 'error',
-    autoClose: installed ? 5000 : false
-  });
 }

@@ -20,7 +20,7 @@ import {
   PipInstallPolicy,
   pipInstallPolicy,
   reportRequiredFailures
-} from './pipInstall';
+} from './installOffer';
 
 const PLUGIN_ID = 'jupyter-tutor:packages';
 

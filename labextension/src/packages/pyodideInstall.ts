@@ -1,16 +1,25 @@
 import { Kernel, KernelMessage } from '@jupyterlab/services';
+import { errorName } from '../tutor/errorName';
 import {
-  checkExpression,
   failed,
   ImportCheck,
+  importCheck,
   ImportQuery,
-  readAnswer
+  PROBE,
+  ProbeAnswer,
+  probeInputs
 } from './importCheck';
+import {
+  programExpression,
+  pythonData,
+  readProgramAnswer
+} from './kernelProgram';
 
 /**
  * Install a package in a Pyodide kernel with micropip (from the site's
  * Pyodide distribution for packages in its lock, else as a pure-Python
- * wheel), then check it as in IPython.
+ * wheel), then check it as in IPython. The requirement reaches micropip as
+ * data, never as code.
  *
  * The Pyodide kernel ignores `silent` and user expressions, so the answer
  * comes back as the result of an expression: like any request of ours it
@@ -18,21 +27,24 @@ import {
  */
 export async function installAndCheck(
   kernel: Kernel.IKernelConnection,
-  query: ImportQuery
+  query: ImportQuery,
+  requirement: string
 ): Promise<ImportCheck> {
-  const requirement = JSON.stringify(query.distribution + query.specifier);
   const install = await run(
     kernel,
-    `await __import__('micropip').install(${requirement})`
+    `await __import__('micropip').install(${pythonData(requirement)})`
   );
   if (install.error !== null) {
     return failed(install.error);
   }
-  const check = await run(kernel, checkExpression(query));
+  const check = await run(kernel, programExpression(PROBE, probeInputs(query)));
   if (check.error !== null || check.value === null) {
     return failed(check.error ?? 'the kernel gave no answer');
   }
-  return readAnswer(check.value, query.importName);
+  return importCheck(
+    readProgramAnswer<ProbeAnswer>(check.value),
+    query.importName
+  );
 }
 
 /** Run code; the `text/plain` of its result, or its error in one line. */
@@ -54,7 +66,10 @@ async function run(
   const reply = await future.done;
   const content = reply.content;
   if (content.status === 'error') {
-    return { value: null, error: `${content.ename}: ${content.evalue}` };
+    return {
+      value: null,
+      error: `${errorName(content.ename)}: ${content.evalue}`
+    };
   }
   return { value, error: null };
 }

@@ -1,14 +1,10 @@
+import { checkEntry, ruleMessage } from '../../packages/entryRules';
+import { canonicalName } from '../../packages/packageList';
 import {
   CheckedPackageList,
   PackageListProblem,
   PackageRequest
 } from '../types';
-
-/** PEP 508 distribution names, as the server checks them. */
-const NAME = /^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$/i;
-/** One PEP 440 clause such as `>=1.26` or `==2.*`. */
-const CLAUSE =
-  /^\s*(~=|===|==|!=|<=|>=|<|>)\s*[A-Za-z0-9][A-Za-z0-9.*+!_-]*\s*$/;
 
 /**
  * The server's list check, for a site without a server: the valid entries
@@ -29,9 +25,7 @@ export function checkPackageList(
   if (!Array.isArray(raw)) {
     return {
       packages: [],
-      problems: [
-        { index: -1, reason: 'jupyter_tutor.packages must be a list' }
-      ],
+      problems: [{ index: -1, reason: ruleMessage('not_a_list') }],
       is_default: false
     };
   }
@@ -39,49 +33,21 @@ export function checkPackageList(
   const problems: PackageListProblem[] = [];
   const seen = new Set<string>();
   raw.forEach((item, index) => {
-    const entry = parseEntry(item);
+    const entry = checkEntry(item);
     if (typeof entry === 'string') {
       problems.push({ index, reason: entry });
       return;
     }
-    const key = entry.name.toLowerCase().replace(/[-_.]+/g, '-');
+    const key = canonicalName(entry.name);
     if (seen.has(key)) {
-      problems.push({ index, reason: `${entry.name} is listed twice` });
+      problems.push({
+        index,
+        reason: ruleMessage('listed_twice', { value: entry.name })
+      });
       return;
     }
     seen.add(key);
     packages.push(entry);
   });
   return { packages, problems, is_default: false };
-}
-
-/** The entry, or why it is not valid. */
-function parseEntry(item: unknown): PackageRequest | string {
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-    return 'each package must be an object like {"name": "numpy"}';
-  }
-  const entry = item as { [key: string]: unknown };
-  const unknown = Object.keys(entry).filter(
-    key => !['name', 'version', 'required'].includes(key)
-  );
-  if (unknown.length > 0) {
-    return `unknown field(s) ${unknown.sort().join(', ')}`;
-  }
-  const { name, version = '', required = true } = entry;
-  if (typeof name !== 'string' || !NAME.test(name)) {
-    return `${JSON.stringify(name)} is not a valid package name`;
-  }
-  if (typeof version !== 'string') {
-    return "version must be a text specifier such as '>=1.26'";
-  }
-  const specifier = version.trim();
-  if (specifier !== '' && !specifier.split(',').every(c => CLAUSE.test(c))) {
-    return `${JSON.stringify(version)} is not a valid version specifier (PEP 440)`;
-  }
-  if (typeof required !== 'boolean') {
-    return 'required must be true or false';
-  }
-  return specifier === ''
-    ? { name, required }
-    : { name, version: specifier, required };
 }

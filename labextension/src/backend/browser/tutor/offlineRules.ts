@@ -3,7 +3,7 @@ import rules from './rules.json';
 /**
  * The offline hint rules, shared with the server. `rules.json` here is a
  * copy of `jupyter_tutor/tutor/offline/rules.json` made by
- * `labextension/scripts/copy-offline-rules.js` on every build (TypeScript
+ * `labextension/scripts/copy-shared-data.js` on every build (TypeScript
  * only imports files under `labextension/src`); a test fails when it is
  * stale. The message patterns must mean the same in Python and JavaScript.
  */
