@@ -20,6 +20,7 @@ from .lock import LockedPackage
 
 DEFAULT_PACKAGES = ("numpy", "pandas", "matplotlib")
 NAME = re.compile(r"^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$", re.IGNORECASE)  # PEP 508
+MAX_NAME = 100  # the longest name the catalog and the load logs store
 PEP723 = re.compile(r"(?m)^# /// script\s*$\n(?P<body>(?:^#(?: .*)?$\n)+?)^# ///\s*$")
 
 SCHEMA: dict[str, Any] = {

@@ -1,11 +1,13 @@
 """Validate package requests from clients before anything is stored (pure)."""
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InvalidRequest
+from ..modules.catalog import SLUG
 from .catalog import CATEGORIES, CatalogEntry
-from .package_list import NAME, PackageRequest, parse_package_list
+from .package_list import MAX_NAME, NAME, PackageRequest, parse_package_list
 
 MAX_LOGS = 200
 URL = re.compile(r"^https?://\S+$")
@@ -38,7 +40,7 @@ def strict_package_list(raw: Any) -> list[PackageRequest]:
 
 def parse_catalog_entry(body: dict[str, Any]) -> CatalogEntry:
     name = body.get("name")
-    if not isinstance(name, str) or not NAME.match(name):
+    if not isinstance(name, str) or not NAME.fullmatch(name) or len(name) > MAX_NAME:
         raise InvalidRequest(f"{name!r} is not a valid package name (PEP 508).")
     category = body.get("category", "other")
     if category not in CATEGORIES:
@@ -67,18 +69,78 @@ def parse_catalog_entry(body: dict[str, Any]) -> CatalogEntry:
     )
 
 
-LOG_FIELDS = {
-    "package": str,
-    "load_time_ms": int,
-    "success": bool,
-    "error": str,
-    "kernel_name": str,
-    "python_version": str,
-    "pyodide_version": str,
-    "module_slug": str,
-    "notebook_path": str,
+# What one load attempt may carry. Text is bounded so a post cannot fill the shared
+# database; the error text alone is clipped (it is a message, and the rest still counts).
+MAX_LOAD_TIME_MS = 3_600_000  # an hour: anything longer is not a package load
+MAX_ERROR_CHARS = 2000
+KERNEL_NAME = re.compile(r"[a-z0-9._-]+", re.IGNORECASE)  # as jupyter_client names them
+VERSION = re.compile(r"[A-Za-z0-9.+!_-]+")
+MAX_NOTEBOOK_PATH = 1000
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class LogText:
+    """How one text field of a load log is checked."""
+
+    describe: str
+    max_length: int
+    pattern: re.Pattern[str] | None = None  # None: any text without control characters
+
+    def accepts(self, value: str) -> bool:
+        if not 0 < len(value) <= self.max_length:
+            return False
+        if self.pattern is not None:
+            return bool(self.pattern.fullmatch(value))
+        return not CONTROL.search(value)
+
+
+LOG_TEXT = {
+    "package": LogText(f"a PEP 508 name of at most {MAX_NAME} characters", MAX_NAME, NAME),
+    "kernel_name": LogText("a kernel name: 1-100 letters, digits or . _ -", 100, KERNEL_NAME),
+    "python_version": LogText("a version: 1-50 letters, digits or . + ! _ -", 50, VERSION),
+    "pyodide_version": LogText("a version: 1-50 letters, digits or . + ! _ -", 50, VERSION),
+    "module_slug": LogText("a module id (a-z, 0-9, -) of at most 100 characters", 100, SLUG),
+    "notebook_path": LogText(
+        f"a path of at most {MAX_NOTEBOOK_PATH} characters without control characters",
+        MAX_NOTEBOOK_PATH,
+    ),
 }
+LOG_FIELDS = {**dict.fromkeys(LOG_TEXT, str), "error": str, "load_time_ms": int, "success": bool}
 LOG_REQUIRED = ("package", "load_time_ms", "success", "kernel_name")
+
+
+def clip_error(text: str) -> str:
+    """The first MAX_ERROR_CHARS of an error message; NUL (which Postgres cannot store) dropped."""
+    return text.replace("\x00", "")[:MAX_ERROR_CHARS]
+
+
+def parse_load_log(index: int, log: Any) -> dict[str, Any]:
+    if not isinstance(log, dict):
+        raise InvalidRequest(f"logs[{index}] must be an object.")
+    missing = [key for key in LOG_REQUIRED if log.get(key) is None]
+    unknown = sorted(str(key) for key in set(log) - set(LOG_FIELDS))
+    if missing or unknown:
+        raise InvalidRequest(
+            f"logs[{index}]: missing {', '.join(missing) or 'nothing'}; "
+            f"unknown {', '.join(unknown) or 'nothing'}."
+        )
+    for key, kind in LOG_FIELDS.items():
+        value = log.get(key)
+        if value is not None and (
+            not isinstance(value, kind) or (kind is int and isinstance(value, bool))
+        ):
+            raise InvalidRequest(f"logs[{index}].{key} has the wrong type.")
+    for key, rule in LOG_TEXT.items():
+        if log.get(key) is not None and not rule.accepts(log[key]):
+            raise InvalidRequest(f"logs[{index}].{key} must be {rule.describe}.")
+    if not 0 <= log["load_time_ms"] <= MAX_LOAD_TIME_MS:
+        raise InvalidRequest(
+            f"logs[{index}].load_time_ms must be between 0 and {MAX_LOAD_TIME_MS}."
+        )
+    if log.get("error") is not None:
+        log = {**log, "error": clip_error(log["error"])}
+    return log
 
 
 def parse_load_logs(body: dict[str, Any]) -> list[dict[str, Any]]:
@@ -87,27 +149,7 @@ def parse_load_logs(body: dict[str, Any]) -> list[dict[str, Any]]:
         raise InvalidRequest("Send {logs: [...]} with at least one load attempt.")
     if len(logs) > MAX_LOGS:
         raise InvalidRequest(f"At most {MAX_LOGS} load attempts per request.")
-    parsed = []
-    for index, log in enumerate(logs):
-        if not isinstance(log, dict):
-            raise InvalidRequest(f"logs[{index}] must be an object.")
-        missing = [key for key in LOG_REQUIRED if key not in log]
-        unknown = sorted(set(log) - set(LOG_FIELDS))
-        if missing or unknown:
-            raise InvalidRequest(
-                f"logs[{index}]: missing {', '.join(missing) or 'nothing'}; "
-                f"unknown {', '.join(unknown) or 'nothing'}."
-            )
-        for key, kind in LOG_FIELDS.items():
-            value = log.get(key)
-            if value is not None and (
-                not isinstance(value, kind) or (kind is int and isinstance(value, bool))
-            ):
-                raise InvalidRequest(f"logs[{index}].{key} has the wrong type.")
-        if log["load_time_ms"] < 0:
-            raise InvalidRequest(f"logs[{index}].load_time_ms cannot be negative.")
-        parsed.append(log)
-    return parsed
+    return [parse_load_log(index, log) for index, log in enumerate(logs)]
 
 
 def parse_package_set(body: dict[str, Any]) -> dict[str, Any]:
