@@ -201,16 +201,19 @@ async def test_too_many_questions_a_minute_get_a_clear_message(connect, fake_llm
     assert (await ask(other_student, "hello"))[-1]["type"] == "end"
 
 
-@pytest.mark.parametrize("tutor_config", [{"tokens_per_day": 100}])
+@pytest.mark.parametrize("tutor_config", [{"tokens_per_day": 20_000, "llm_max_tokens": 100}])
 async def test_the_daily_token_allowance_is_enforced(connect, fake_llm):
+    # An endpoint that reports more than the question reserved (it ignored max_tokens):
+    # the real usage counts, and the next question is refused.
     fake_llm.script(
-        {"text": "First hint.", "usage": {"prompt_tokens": 90, "completion_tokens": 20}}
+        {"text": "First hint.", "usage": {"prompt_tokens": 21_000, "completion_tokens": 1_000}}
     )
     ws = await connect()
     assert (await ask(ws, "one"))[-1]["type"] == "end"
     error = (await ask(ws, "two"))[-1]
-    assert error["code"] == "token_limit" and "110 of 100 tokens" in error["message"]
-    assert "midnight UTC" in error["message"]
+    assert error["code"] == "token_limit" and "22,000 of 20,000 tokens" in error["message"]
+    assert "midnight UTC" in error["message"] and error["retryable"] is False
+    assert [request["max_tokens"] for request in fake_llm.chat_requests()] == [100]
 
 
 @pytest.mark.parametrize(
