@@ -6,19 +6,13 @@ from pathlib import Path
 
 import pytest
 from conftest import fixture_notebook, payload
-from fake_openai import FakeOpenAI, running_fake_openai
+from fake_openai import FakeOpenAI
+from model_server import SECRET_KEY, with_model
 from tornado.httpclient import HTTPClientError
 from tutor_client import ask, receive, start_of, text_of
 
 NAME_ERROR = "NameError: name 'B' is not defined"
 CELL = "import numpy as np\nA = np.array([[1, 2], [3, 4]])\nresult = A * B"
-SECRET_KEY = "sk-test-secret-key-1234"
-
-
-@pytest.fixture
-def fake_llm():
-    with running_fake_openai() as fake:
-        yield fake
 
 
 @pytest.fixture
@@ -34,37 +28,8 @@ def modules_dir(modules_dir: Path) -> Path:
 
 
 @pytest.fixture
-def tutor_config() -> dict:
-    return {}
-
-
-@pytest.fixture
 def jp_server_config(jp_server_config: dict, fake_llm: FakeOpenAI, tutor_config: dict) -> dict:
-    jp_server_config["TutorApp"].update(
-        {
-            "llm_base_url": fake_llm.url,
-            "llm_api_key": SECRET_KEY,
-            "llm_model": "tutor-test-model",
-            "llm_max_retries": 0,
-            "llm_timeout_seconds": 5.0,
-            **tutor_config,
-        }
-    )
-    return jp_server_config
-
-
-@pytest.fixture
-def connect(jp_ws_fetch):
-    async def open_socket(module_id: str = "alpha", user: str = "ada"):
-        return await jp_ws_fetch(
-            "jupyter-tutor",
-            "api",
-            "tutor",
-            params={"module_id": module_id},
-            headers={"X-Test-User": user},
-        )
-
-    return open_socket
+    return with_model(jp_server_config, fake_llm, tutor_config)
 
 
 async def test_an_answer_streams_with_start_deltas_and_end(connect, fake_llm):
