@@ -10,7 +10,7 @@ from tornado.websocket import websocket_connect
 from tutor_client import ask, start_of
 
 from jupyter_tutor.remote.identity import StudentTokenIdentityProvider
-from jupyter_tutor.tutor.sockets import TOKEN_PROTOCOL
+from jupyter_tutor.tutor.sockets import CLOSE_TOKEN_REVOKED, TOKEN_PROTOCOL
 
 SITE = "https://course.example.org"
 FOREIGN = "https://elsewhere.example.net"
@@ -220,3 +220,24 @@ async def test_a_token_in_the_url_is_refused_even_beside_a_good_one(issue, socke
 async def test_opening_a_module_on_the_shared_service_says_what_to_do_instead(issue, call):
     reply = await call("POST", "modules/alpha/open", await issue("alice"), body={})
     assert reply.code == 404 and "PUT progress" in payload(reply)["message"]
+
+
+async def test_a_revoked_token_gets_no_more_answers_on_its_open_socket(tutor, issue, socket):
+    token = await issue("alice")
+    other = await issue("alice")  # her lab machine's token stays good
+    ws, elsewhere = await socket(token), await socket(other)
+    assert (await ask(ws, "first"))[-1]["type"] == "end"
+
+    await tutor.student_tokens.revoke((await tutor.student_tokens.resolve(token)).id)
+    refused = (await ask(ws, "second"))[-1]
+    assert refused["type"] == "error" and refused["code"] == "invalid_token"
+    assert "revoked" in refused["message"]
+    assert await ws.read_message() is None and ws.close_code == CLOSE_TOKEN_REVOKED
+    assert (await ask(elsewhere, "third"))[-1]["type"] == "end"
+
+    history = await tutor.tutor.history.messages(
+        await tutor.tutor.history.session_id(
+            "alice", (await tutor.modules.require_module("alpha")).id
+        )
+    )
+    assert [m.content for m in history if m.role == "user"] == ["first", "third"]
