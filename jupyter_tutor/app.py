@@ -137,10 +137,11 @@ class TutorApp(ExtensionApp):
         "what a question reserves for its answer). 0: not sent, the endpoint's own limit.",
     )
     max_tutor_sockets_per_user = Integer(
-        4,
+        8,
         config=True,
-        help="Tutor connections one user may have open at once on this server (0: no cap); "
-        "one more is refused with a message.",
+        help="Tutor connections one user may have open at once on this server (0: no cap): "
+        "the panel keeps one per open module notebook, in each tab; one more is refused "
+        "with a message. It also bounds how many answers one user has under way.",
     )
     history_max_messages_per_module = Integer(
         1000,

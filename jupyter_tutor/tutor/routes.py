@@ -75,8 +75,8 @@ class TutorSocket(
         if not self._admitted:
             # Refused after the handshake: a browser shows no HTTP refusal, but this frame.
             message = (
-                f"You have the tutor open in {sockets.per_user} places already; close one "
-                "of them (another tab or window) and ask again."
+                f"You have the tutor open in {sockets.per_user} places already (module "
+                "notebooks, tabs or windows); close one of them and ask again."
             )
             self._refuse("too_many_sockets", message, CLOSE_TOO_MANY_SOCKETS, None)
             return
