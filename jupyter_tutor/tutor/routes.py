@@ -12,7 +12,7 @@ from jupyter_server.extension.handler import ExtensionHandlerMixin
 from tornado import web
 from tornado.websocket import WebSocketClosedError, WebSocketHandler
 
-from ..errors import InvalidRequest, TutorError
+from ..errors import InvalidRequest, InvalidToken, TutorError
 from ..store.models import LearningModule
 from ..web.base import TutorErrors, TutorHandler, to_json
 from ..web.cors import origin_may_call
@@ -123,14 +123,12 @@ class TutorSocket(
             self._answering[1].cancel()
 
     async def _answer(self, ask: Any) -> None:
-        if isinstance(self.identity_provider, RechecksCredentials):
-            try:
-                await self.identity_provider.recheck(self)
-            except TutorError as error:  # e.g. the token was revoked: no more answers
-                self._refuse(error.code, error.message, CLOSE_TOKEN_REVOKED, ask.id)
-                return
         try:
+            if isinstance(self.identity_provider, RechecksCredentials):
+                await self.identity_provider.recheck(self)
             await self.app.tutor.answer(self.current_user.username, self.module, ask, self._send)
+        except InvalidToken as error:  # revoked since the socket opened: no more answers
+            self._refuse(error.code, error.message, CLOSE_TOKEN_REVOKED, ask.id)
         except TutorError as error:
             await self._send(error_frame(ask.id, error.code, error.message))
         except Exception:

@@ -33,7 +33,7 @@ class RechecksCredentials(Protocol):
     (personal tokens): the socket asks it again before each answer."""
 
     async def recheck(self, handler: RequestHandler) -> None:
-        """Raise a ``TutorError`` if the credential the socket opened with no longer holds."""
+        """Raise ``InvalidToken`` if the credential the socket opened with no longer holds."""
 
 
 class OpenSockets:
