@@ -28,9 +28,12 @@ from .store.migrate import upgrade_to_head
 from .tutor.history import TutorHistory
 from .tutor.limits import Limits
 from .tutor.llm import LanguageModel, ModelSettings
+from .tutor.retention import Retention
 from .tutor.routes import tutor_routes
-from .tutor.service import TutorService
+from .tutor.service import CONVERSATION_MESSAGES, TutorService
 from .tutor.similarity.same_problem import DEFAULT_THRESHOLD
+from .tutor.sockets import OpenSockets
+from .tutor.usage import UsageLedger
 from .web.client_config import ClientConfigHandler
 from .web.cors import ALLOWED_ORIGINS, normalize_origin
 from .web.off_loop import OffLoop
@@ -122,10 +125,41 @@ class TutorApp(ExtensionApp):
         help="Cosine similarity at or above which a follow-up is about the same problem.",
     )
     requests_per_minute = Integer(
-        0, config=True, help="Questions to the model per student per minute (0: no limit)."
+        0,
+        config=True,
+        help="Questions to the tutor per student per minute, offline hints included (0: no limit).",
     )
     tokens_per_day = Integer(
-        0, config=True, help="Model tokens per student per UTC day (0: no limit)."
+        0,
+        config=True,
+        help="Model tokens per student per UTC day (0: no limit). Each question reserves "
+        "the most its answer may use before the model is asked, so parallel questions "
+        "cannot pass the allowance together.",
+    )
+    llm_max_tokens = Integer(
+        1000,
+        config=True,
+        help="Longest answer of one model request, in tokens (sent as max_tokens; also "
+        "what a question reserves for its answer). 0: not sent, the endpoint's own limit.",
+    )
+    max_tutor_sockets_per_user = Integer(
+        8,
+        config=True,
+        help="Tutor connections one user may have open at once on this server (0: no cap): "
+        "the panel keeps one per open module notebook, in each tab; one more is refused "
+        "with a message. It also bounds how many answers one user has under way.",
+    )
+    history_max_messages_per_module = Integer(
+        1000,
+        config=True,
+        help=f"Tutor messages kept per student and module, the newest (0: all; else at "
+        f"least {CONVERSATION_MESSAGES}). Applied as messages are stored.",
+    )
+    history_max_age_days = Integer(
+        0,
+        config=True,
+        help="Days tutor messages are kept (0: forever). Applied as messages are stored; "
+        "`jupyter tutor-server prune-history` applies it to every conversation.",
     )
     database_pool_size = Integer(
         1,
@@ -241,6 +275,9 @@ class TutorApp(ExtensionApp):
         "load_logs_per_day",
         "requests_per_minute",
         "tokens_per_day",
+        "llm_max_tokens",
+        "max_tutor_sockets_per_user",
+        "history_max_age_days",
         "database_pool_size",
         "database_max_overflow",
     )
@@ -248,6 +285,21 @@ class TutorApp(ExtensionApp):
         if proposal["value"] < 0:
             raise TraitError(f"{proposal['trait'].name} must be 0 (no limit) or more")
         return proposal["value"]
+
+    @validate("history_max_messages_per_module")
+    def _check_kept_messages(self, proposal: dict) -> int:
+        if proposal["value"] != 0 and proposal["value"] < CONVERSATION_MESSAGES:
+            raise TraitError(
+                f"history_max_messages_per_module must be 0 (keep all) or at least "
+                f"{CONVERSATION_MESSAGES}, the conversation the tutor looks back on"
+            )
+        return proposal["value"]
+
+    @property
+    def retention(self) -> Retention:
+        return Retention.of_settings(
+            self.history_max_messages_per_module, self.history_max_age_days
+        )
 
     def initialize_settings(self) -> None:
         self.engine = create_engine(
@@ -273,11 +325,12 @@ class TutorApp(ExtensionApp):
             frozenset(self.instructor_groups),
             everyone_is_admin=self.local_user_is_admin,
         )
+        self.tutor_sockets = OpenSockets(self.max_tutor_sockets_per_user)
         self.tutor = TutorService(
-            TutorHistory(sessions),
+            TutorHistory(sessions, self.retention),
             self.progress,
             self._language_model(),
-            Limits(self.requests_per_minute, self.tokens_per_day),
+            UsageLedger(sessions, Limits(self.requests_per_minute, self.tokens_per_day)),
             self.same_problem_threshold,
             self.log,
             rewrite=self.rewrite_violations,
@@ -301,6 +354,7 @@ class TutorApp(ExtensionApp):
                 embedding_model=self.embedding_model,
                 timeout_seconds=self.llm_timeout_seconds,
                 max_retries=self.llm_max_retries,
+                max_tokens=self.llm_max_tokens,
             )
         )
 

@@ -13,7 +13,8 @@ from jupyter_server.auth.identity import IdentityProvider, User
 from sqlalchemy import create_engine, text
 from tornado.httpclient import HTTPClientError, HTTPResponse
 
-pytest_plugins = ["pytest_jupyter.jupyter_server"]
+# model_server: the scripted model and the tutor socket, for the tests that ask for them.
+pytest_plugins = ["pytest_jupyter.jupyter_server", "model_server"]
 
 POSTGRES_URL = os.environ.get("TUTOR_TEST_DATABASE_URL")
 

@@ -13,7 +13,8 @@ A reply is a dict: ``text`` (the answer), ``chunk_size`` (characters per streame
 delta), ``delay`` (seconds between deltas), ``status`` + ``error`` (an HTTP error
 instead), ``cut_after`` (close the connection after that many deltas), ``hang``
 (seconds to wait before answering), ``reset_after`` (reset the TCP connection after
-that many deltas) and ``usage`` (token counts).
+that many deltas), ``usage`` (token counts) and ``held`` (wait until the test calls
+``release()``: answers that are certainly under way together).
 """
 
 import argparse
@@ -38,6 +39,7 @@ class FakeOpenAI:
         self.replies: list[dict[str, Any]] = []
         self.embeddings: dict[str, list[float]] = {}
         self._lock = threading.Lock()
+        self._released = threading.Event()
         self._server: ThreadingHTTPServer | None = None
 
     @property
@@ -49,6 +51,14 @@ class FakeOpenAI:
     def script(self, *replies: dict[str, Any]) -> None:
         with self._lock:
             self.replies.extend(replies)
+
+    def release(self) -> None:
+        """Let every ``held`` reply go on, and those still to come."""
+        self._released.set()
+
+    def wait_for_release(self) -> None:
+        if not self._released.wait(timeout=60):
+            raise TimeoutError("the test never released its held replies")
 
     def chat_requests(self) -> list[dict[str, Any]]:
         return [r["body"] for r in self.requests if r["path"].endswith("/chat/completions")]
@@ -150,6 +160,8 @@ class _Handler(BaseHTTPRequestHandler):
         self._json(404, {"error": {"message": "not found"}})
 
     def _chat(self, body: dict[str, Any], reply: dict[str, Any]) -> None:
+        if reply.get("held"):
+            self.server_fake.wait_for_release()
         time.sleep(reply.get("hang", 0))
         if "status" in reply:
             self._json(

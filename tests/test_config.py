@@ -57,6 +57,11 @@ def test_under_jupyterhub_or_with_roles_nobody_is_admin_by_default(monkeypatch):
         ("tokens_per_day", -5),
         ("database_pool_size", -1),
         ("database_max_overflow", -1),
+        ("llm_max_tokens", -1),
+        ("max_tutor_sockets_per_user", -1),
+        ("history_max_age_days", -1),
+        # Fewer than the tutor looks back on would cut its own conversation short.
+        ("history_max_messages_per_module", 4),
     ],
 )
 def test_nonsense_settings_are_refused(name, value):

@@ -10,6 +10,7 @@ from tornado.websocket import websocket_connect
 from tutor_client import ask, start_of
 
 from jupyter_tutor.remote.identity import StudentTokenIdentityProvider
+from jupyter_tutor.tutor.sockets import CLOSE_TOKEN_REVOKED, TOKEN_PROTOCOL
 
 SITE = "https://course.example.org"
 FOREIGN = "https://elsewhere.example.net"
@@ -157,29 +158,86 @@ async def test_jupyter_servers_own_allow_origin_still_passes_without_cors_header
     assert reply.code == 200 and "Access-Control-Allow-Origin" not in reply.headers
 
 
-async def test_the_tutor_socket_takes_the_token_in_the_url_from_allowed_origins(
-    issue, http_server_client, jp_http_port, jp_base_url
+@pytest.fixture
+def socket(http_server_client, jp_http_port, jp_base_url):
+    """Open the tutor socket as a browser does: the token as a subprotocol."""
+
+    def connect(
+        token: str | None,
+        origin: str = SITE,
+        query: str = "",
+        headers: dict[str, str] | None = None,
+    ) -> Any:
+        url = f"ws://localhost:{jp_http_port}{jp_base_url}jupyter-tutor/api/tutor"
+        request = HTTPRequest(
+            f"{url}?module_id=alpha{query}", headers={"Origin": origin, **(headers or {})}
+        )
+        protocols = [TOKEN_PROTOCOL, f"{TOKEN_PROTOCOL}.{token}"] if token else None
+        return websocket_connect(request, subprotocols=protocols)
+
+    return connect
+
+
+async def test_the_tutor_socket_takes_the_token_as_a_subprotocol_from_allowed_origins(
+    issue, socket
 ):
     token = await issue("alice")
-
-    def socket(origin: str, token: str = token) -> Any:
-        url = f"ws://localhost:{jp_http_port}{jp_base_url}jupyter-tutor/api/tutor"
-        request = HTTPRequest(f"{url}?module_id=alpha&token={token}", headers={"Origin": origin})
-        return websocket_connect(request)
-
-    ws = await socket(SITE)
+    ws = await socket(token)
+    # The bare name comes back, never the one carrying the token.
+    assert ws.selected_subprotocol == TOKEN_PROTOCOL
     frames = await ask(ws, cell_code="x = y + 1", error_output="NameError: name 'y' is not defined")
     assert start_of(frames)["provider"] == "offline" and frames[-1]["type"] == "end"
     ws.close()
 
     with pytest.raises(HTTPClientError) as foreign:
-        await socket(FOREIGN)
+        await socket(token, origin=FOREIGN)
     assert foreign.value.code == 403
     with pytest.raises(HTTPClientError) as unknown:
-        await socket(SITE, token="jtt_not-a-token")
+        await socket("jtt_not-a-token")
     assert unknown.value.code == 401
+    with pytest.raises(HTTPClientError) as anonymous:
+        await socket(None)
+    assert anonymous.value.code == 403
+    # Clients that can send headers (scripts) may use Authorization on the socket too.
+    scripted = await socket(None, headers={"Authorization": f"token {token}"})
+    assert (await ask(scripted))[-1]["type"] == "end"
+    scripted.close()
+
+
+async def test_a_token_in_the_url_is_refused_even_beside_a_good_one(issue, socket, call):
+    token = await issue("alice")
+    with pytest.raises(HTTPClientError) as in_url:
+        await socket(None, query=f"&token={token}")
+    assert in_url.value.code == 401
+    with pytest.raises(HTTPClientError) as both:
+        await socket(token, query=f"&token={token}")
+    assert both.value.code == 401
+    refused = await call("GET", f"config?token={token}", token)
+    assert refused.code == 401 and "Tokens in URLs end up in logs" in payload(refused)["message"]
+    assert TOKEN_PROTOCOL in payload(refused)["message"]
 
 
 async def test_opening_a_module_on_the_shared_service_says_what_to_do_instead(issue, call):
     reply = await call("POST", "modules/alpha/open", await issue("alice"), body={})
     assert reply.code == 404 and "PUT progress" in payload(reply)["message"]
+
+
+async def test_a_revoked_token_gets_no_more_answers_on_its_open_socket(tutor, issue, socket):
+    token = await issue("alice")
+    other = await issue("alice")  # her lab machine's token stays good
+    ws, elsewhere = await socket(token), await socket(other)
+    assert (await ask(ws, "first"))[-1]["type"] == "end"
+
+    await tutor.student_tokens.revoke((await tutor.student_tokens.resolve(token)).id)
+    refused = (await ask(ws, "second"))[-1]
+    assert refused["type"] == "error" and refused["code"] == "invalid_token"
+    assert "revoked" in refused["message"]
+    assert await ws.read_message() is None and ws.close_code == CLOSE_TOKEN_REVOKED
+    assert (await ask(elsewhere, "third"))[-1]["type"] == "end"
+
+    history = await tutor.tutor.history.messages(
+        await tutor.tutor.history.session_id(
+            "alice", (await tutor.modules.require_module("alpha")).id
+        )
+    )
+    assert [m.content for m in history if m.role == "user"] == ["first", "third"]

@@ -19,6 +19,8 @@ from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest, HT
 from tornado.websocket import websocket_connect
 from tutor_client import ask, start_of
 
+from jupyter_tutor.tutor.sockets import TOKEN_PROTOCOL
+
 SITE = "https://course.example.org"
 NOTEBOOK = fixture_notebook("alpha", "Alpha", 1, source="total = sum(range(10))")
 
@@ -147,18 +149,26 @@ async def test_the_service_serves_the_tutor_api_to_token_holders_only(service):
         assert (await call(service, "GET", elsewhere, alice)).code == 404, elsewhere
     assert (await call(service, "GET", "lab", "jtt_not-a-token")).code == 401
 
-    socket_url = service.url.replace("http", "ws", 1) + "jupyter-tutor/api/tutor"
+    socket_url = service.url.replace("http", "ws", 1) + "jupyter-tutor/api/tutor?module_id=alpha"
     ws = await websocket_connect(
-        HTTPRequest(f"{socket_url}?module_id=alpha&token={alice}", headers={"Origin": SITE})
+        HTTPRequest(socket_url, headers={"Origin": SITE}),
+        subprotocols=[TOKEN_PROTOCOL, f"{TOKEN_PROTOCOL}.{alice}"],
     )
     frames = await ask(ws, cell_code="1 / 0", error_output="ZeroDivisionError: division by zero")
     assert start_of(frames)["provider"] == "offline" and frames[-1]["type"] == "end"
-    ws.close()
+    with pytest.raises(HTTPClientError) as in_url:
+        await websocket_connect(
+            HTTPRequest(f"{socket_url}&token={alice}", headers={"Origin": SITE})
+        )
+    assert in_url.value.code == 401
 
-    # Revoking from the command line takes effect at once in the running service.
+    # Revoking from the command line takes effect at once in the running service,
+    # on its open socket too.
     assert service.command("token", "revoke", "--user", "alice").returncode == 0
     refused = await call(service, "GET", "jupyter-tutor/api/progress/alpha", alice)
     assert refused.code == 401 and json.loads(refused.body)["error"] == "invalid_token"
+    assert (await ask(ws, "one more?"))[-1]["code"] == "invalid_token"
+    assert await ws.read_message() is None
 
 
 def test_a_setting_that_is_not_an_origin_stops_the_service(tmp_path):

@@ -1,12 +1,9 @@
 """Student tokens: issued once in clear, kept only as a hash, revocable from the CLI."""
 
 import hashlib
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from service_cli import run_cli
 from sqlalchemy import text
 
 from jupyter_tutor.errors import InvalidRequest
@@ -46,35 +43,22 @@ async def test_a_users_tokens_are_revoked_together_and_names_are_checked(tutor):
         await tokens.issue("bob", ["a group"])
 
 
-def run_cli(database_url: str, home: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "JUPYTER_TUTOR_DATABASE_URL": database_url}
-    # Only this test's Jupyter config, never the developer's.
-    env.update(JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTER_DATA_DIR=str(home / "data"))
-    return subprocess.run(
-        [sys.executable, "-m", "jupyter_tutor.remote", "token", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
 def test_the_cli_issues_once_lists_and_revokes(tmp_path):
     # The store itself is tested on both databases above; this is about the command.
     database_url = f"sqlite:///{tmp_path / 'tutor.db'}"
-    added = run_cli(database_url, tmp_path, "add", "alice", "--group", "instructors")
+    added = run_cli(database_url, tmp_path, "token", "add", "alice", "--group", "instructors")
     assert added.returncode == 0, added.stderr
     token = added.stdout.strip()
     assert token.startswith("jtt_") and "shown only this once" in added.stderr
 
-    listed = run_cli(database_url, tmp_path, "list")
+    listed = run_cli(database_url, tmp_path, "token", "list")
     assert "alice" in listed.stdout and "instructors" in listed.stdout
     assert token not in listed.stdout
 
-    revoked = run_cli(database_url, tmp_path, "revoke", "--user", "alice")
+    revoked = run_cli(database_url, tmp_path, "token", "revoke", "--user", "alice")
     assert revoked.returncode == 0 and "Revoked 1 token" in revoked.stdout
-    everything = run_cli(database_url, tmp_path, "list", "--all").stdout
+    everything = run_cli(database_url, tmp_path, "token", "list", "--all").stdout
     assert "alice" in everything and "revoked" in everything
 
-    unknown = run_cli(database_url, tmp_path, "revoke", "999")
+    unknown = run_cli(database_url, tmp_path, "token", "revoke", "999")
     assert unknown.returncode == 1 and "no token with id 999" in unknown.stderr

@@ -3,11 +3,14 @@
 import json
 from pathlib import Path
 
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
 from conftest import fixture_notebook, payload
 from sqlalchemy import inspect
 
 from jupyter_tutor.modules.catalog import scan
 from jupyter_tutor.modules.service import sync_modules
+from jupyter_tutor.store.models import Base
 
 
 async def test_migrations_build_the_schema_from_an_empty_database(tutor):
@@ -30,7 +33,7 @@ async def test_migrations_build_the_schema_from_an_empty_database(tutor):
             await connection.exec_driver_sql("SELECT version_num FROM alembic_version")
         ).scalar()
 
-    assert version == "0004"
+    assert version == "0005"
     assert schema["learning_modules"]["columns"] >= {
         "id",
         "slug",
@@ -108,3 +111,12 @@ async def test_attempts_are_counted_per_user(tutor, api):
     assert row.attempt_count == 2 and row.status == "not_started"
     assert payload(await api("progress", "alpha"))["attempt_count"] == 2
     assert payload(await api("progress", "alpha", user="bob"))["attempt_count"] == 0
+
+
+async def test_the_migrations_build_what_the_models_describe(tutor):
+    def differences(connection):
+        context = MigrationContext.configure(connection, opts={"compare_type": False})
+        return compare_metadata(context, Base.metadata)
+
+    async with tutor.engine.connect() as connection:
+        assert await connection.run_sync(differences) == []

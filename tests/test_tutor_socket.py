@@ -6,19 +6,13 @@ from pathlib import Path
 
 import pytest
 from conftest import fixture_notebook, payload
-from fake_openai import FakeOpenAI, running_fake_openai
+from fake_openai import FakeOpenAI
+from model_server import SECRET_KEY, with_model
 from tornado.httpclient import HTTPClientError
 from tutor_client import ask, receive, start_of, text_of
 
 NAME_ERROR = "NameError: name 'B' is not defined"
 CELL = "import numpy as np\nA = np.array([[1, 2], [3, 4]])\nresult = A * B"
-SECRET_KEY = "sk-test-secret-key-1234"
-
-
-@pytest.fixture
-def fake_llm():
-    with running_fake_openai() as fake:
-        yield fake
 
 
 @pytest.fixture
@@ -34,37 +28,8 @@ def modules_dir(modules_dir: Path) -> Path:
 
 
 @pytest.fixture
-def tutor_config() -> dict:
-    return {}
-
-
-@pytest.fixture
 def jp_server_config(jp_server_config: dict, fake_llm: FakeOpenAI, tutor_config: dict) -> dict:
-    jp_server_config["TutorApp"].update(
-        {
-            "llm_base_url": fake_llm.url,
-            "llm_api_key": SECRET_KEY,
-            "llm_model": "tutor-test-model",
-            "llm_max_retries": 0,
-            "llm_timeout_seconds": 5.0,
-            **tutor_config,
-        }
-    )
-    return jp_server_config
-
-
-@pytest.fixture
-def connect(jp_ws_fetch):
-    async def open_socket(module_id: str = "alpha", user: str = "ada"):
-        return await jp_ws_fetch(
-            "jupyter-tutor",
-            "api",
-            "tutor",
-            params={"module_id": module_id},
-            headers={"X-Test-User": user},
-        )
-
-    return open_socket
+    return with_model(jp_server_config, fake_llm, tutor_config)
 
 
 async def test_an_answer_streams_with_start_deltas_and_end(connect, fake_llm):
@@ -201,16 +166,19 @@ async def test_too_many_questions_a_minute_get_a_clear_message(connect, fake_llm
     assert (await ask(other_student, "hello"))[-1]["type"] == "end"
 
 
-@pytest.mark.parametrize("tutor_config", [{"tokens_per_day": 100}])
+@pytest.mark.parametrize("tutor_config", [{"tokens_per_day": 20_000, "llm_max_tokens": 100}])
 async def test_the_daily_token_allowance_is_enforced(connect, fake_llm):
+    # An endpoint that reports more than the question reserved (it ignored max_tokens):
+    # the real usage counts, and the next question is refused.
     fake_llm.script(
-        {"text": "First hint.", "usage": {"prompt_tokens": 90, "completion_tokens": 20}}
+        {"text": "First hint.", "usage": {"prompt_tokens": 21_000, "completion_tokens": 1_000}}
     )
     ws = await connect()
     assert (await ask(ws, "one"))[-1]["type"] == "end"
     error = (await ask(ws, "two"))[-1]
-    assert error["code"] == "token_limit" and "110 of 100 tokens" in error["message"]
-    assert "midnight UTC" in error["message"]
+    assert error["code"] == "token_limit" and "22,000 of 20,000 tokens" in error["message"]
+    assert "midnight UTC" in error["message"] and error["retryable"] is False
+    assert [request["max_tokens"] for request in fake_llm.chat_requests()] == [100]
 
 
 @pytest.mark.parametrize(

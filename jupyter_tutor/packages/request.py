@@ -2,15 +2,18 @@
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InvalidRequest
+from ..modules.catalog import SLUG
 from ..web.body import bounded_text, whole_number
 from .catalog import CATEGORIES, CatalogEntry
-from .entry_rules import name_problem
+from .entry_rules import NAME, RULES, name_problem
 from .package_list import PackageRequest, parse_package_list
 
 MAX_LOGS = 200
+MAX_NAME = RULES["max_name_length"]
 MAX_IMPORTS = 20
 MAX_DESCRIPTION = 5000
 URL = re.compile(r"https?://\S+")
@@ -93,45 +96,78 @@ def parse_catalog_entry(body: dict[str, Any]) -> CatalogEntry:
     )
 
 
-# Each field of a load attempt, with the check that bounds it to its column.
-LOG_FIELDS: dict[str, Callable[[Any, str], Any]] = {
-    "load_time_ms": _count,
-    "success": _flag,
-    "kernel_name": _text(100),
-    "python_version": _text(50),
-    "pyodide_version": _text(50),
-    "module_slug": _text(100),
-    "notebook_path": _text(1000),
+# What one load attempt may carry. Text is bounded so a post cannot fill the shared
+# database; the error text alone is clipped (it is a message, and the rest still counts).
+MAX_LOAD_TIME_MS = 3_600_000  # an hour: anything longer is not a package load
+MAX_ERROR_CHARS = 2000
+KERNEL_NAME = re.compile(r"[a-z0-9._-]+", re.IGNORECASE)  # as jupyter_client names them
+VERSION = re.compile(r"[A-Za-z0-9.+!_-]+")
+MAX_NOTEBOOK_PATH = 1000
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class LogText:
+    """How one text field of a load log is checked."""
+
+    describe: str
+    max_length: int
+    pattern: re.Pattern[str] | None = None  # None: any text without control characters
+
+    def accepts(self, value: str) -> bool:
+        if not 0 < len(value) <= self.max_length:
+            return False
+        if self.pattern is not None:
+            return bool(self.pattern.fullmatch(value))
+        return not CONTROL.search(value)
+
+
+LOG_TEXT = {
+    "package": LogText(f"a PEP 508 name of at most {MAX_NAME} characters", MAX_NAME, NAME),
+    "kernel_name": LogText("a kernel name: 1-100 letters, digits or . _ -", 100, KERNEL_NAME),
+    "python_version": LogText("a version: 1-50 letters, digits or . + ! _ -", 50, VERSION),
+    "pyodide_version": LogText("a version: 1-50 letters, digits or . + ! _ -", 50, VERSION),
+    "module_slug": LogText("a module id (a-z, 0-9, -) of at most 100 characters", 100, SLUG),
+    "notebook_path": LogText(
+        f"a path of at most {MAX_NOTEBOOK_PATH} characters without control characters",
+        MAX_NOTEBOOK_PATH,
+    ),
 }
+LOG_FIELDS = {**dict.fromkeys(LOG_TEXT, str), "error": str, "load_time_ms": int, "success": bool}
 LOG_REQUIRED = ("package", "load_time_ms", "success", "kernel_name")
-# A failure's reason is kept, clipped: the start says what went wrong.
-ERROR_CHARACTERS = 2000
 
 
-def _load_log(log: Any, where: str) -> dict[str, Any]:
+def clip_error(text: str) -> str:
+    """The first MAX_ERROR_CHARS of an error message; NUL (which Postgres cannot store) dropped."""
+    return text.replace("\x00", "")[:MAX_ERROR_CHARS]
+
+
+def parse_load_log(index: int, log: Any) -> dict[str, Any]:
     if not isinstance(log, dict):
-        raise InvalidRequest(f"{where} must be an object.")
-    missing = [key for key in LOG_REQUIRED if key not in log]
-    unknown = sorted(set(log) - {*LOG_FIELDS, "package", "error"})
+        raise InvalidRequest(f"logs[{index}] must be an object.")
+    missing = [key for key in LOG_REQUIRED if log.get(key) is None]
+    unknown = sorted(str(key) for key in set(log) - set(LOG_FIELDS))
     if missing or unknown:
         raise InvalidRequest(
-            f"{where}: missing {', '.join(missing) or 'nothing'}; "
-            f"unknown {', '.join(name[:40] for name in unknown[:5]) or 'nothing'}."
+            f"logs[{index}]: missing {', '.join(missing) or 'nothing'}; "
+            f"unknown {', '.join(unknown) or 'nothing'}."
         )
-    problem = name_problem(log["package"])
-    if problem:
-        raise InvalidRequest(f"{where}.package: {problem}.")
-    parsed: dict[str, Any] = {"package": log["package"]}
-    for key, check in LOG_FIELDS.items():
-        name = f"{where}.{key}"
-        parsed[key] = (
-            check(log[key], name) if key in LOG_REQUIRED else _optional(log, key, check, name=name)
+    for key, kind in LOG_FIELDS.items():
+        value = log.get(key)
+        if value is not None and (
+            not isinstance(value, kind) or (kind is int and isinstance(value, bool))
+        ):
+            raise InvalidRequest(f"logs[{index}].{key} has the wrong type.")
+    for key, rule in LOG_TEXT.items():
+        if log.get(key) is not None and not rule.accepts(log[key]):
+            raise InvalidRequest(f"logs[{index}].{key} must be {rule.describe}.")
+    if not 0 <= log["load_time_ms"] <= MAX_LOAD_TIME_MS:
+        raise InvalidRequest(
+            f"logs[{index}].load_time_ms must be between 0 and {MAX_LOAD_TIME_MS}."
         )
-    error = log.get("error")
-    if error is not None and not isinstance(error, str):
-        raise InvalidRequest(f"{where}.error must be text.")
-    parsed["error"] = error[:ERROR_CHARACTERS] if error else None
-    return parsed
+    if log.get("error") is not None:
+        log = {**log, "error": clip_error(log["error"])}
+    return log
 
 
 def parse_load_logs(body: dict[str, Any]) -> list[dict[str, Any]]:
@@ -140,7 +176,7 @@ def parse_load_logs(body: dict[str, Any]) -> list[dict[str, Any]]:
         raise InvalidRequest("Send {logs: [...]} with at least one load attempt.")
     if len(logs) > MAX_LOGS:
         raise InvalidRequest(f"At most {MAX_LOGS} load attempts per request.")
-    return [_load_log(log, f"logs[{index}]") for index, log in enumerate(logs)]
+    return [parse_load_log(index, log) for index, log in enumerate(logs)]
 
 
 def parse_package_set(body: dict[str, Any]) -> dict[str, Any]:

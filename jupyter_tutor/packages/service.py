@@ -1,7 +1,7 @@
 """The catalog, load logs and package sets in the database."""
 
 from dataclasses import asdict
-from datetime import datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import case, delete, func, or_, select, update
@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 
 from ..errors import Conflict, NotFound, TooManyRequests
-from ..store.models import PackageLoadLog, PackageSet, PythonPackage, utcnow
+from ..store.models import LoadLogCount, PackageLoadLog, PackageSet, PythonPackage, utcnow
 from ..store.upsert import insert_or_update
 from .catalog import CatalogEntry
 
@@ -74,26 +74,39 @@ class PackageService:
         now = utcnow()
         async with self._sessions.begin() as db:
             if self._load_logs_per_day:
-                await self._check_daily_cap(db, user_id, now, len(logs))
+                await self._count_against_cap(db, user_id, now.date(), len(logs))
             db.add_all(PackageLoadLog(user_id=user_id, created_at=now, **log) for log in logs)
         return len(logs)
 
-    async def _check_daily_cap(
-        self, db: AsyncSession, user_id: str, now: datetime, adding: int
+    async def _count_against_cap(
+        self, db: AsyncSession, user_id: str, today: date, adding: int
     ) -> None:
-        """Bound what one user adds to the course's analytics, however they post."""
-        midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
-        recorded = await db.scalar(
-            select(func.count())
-            .select_from(PackageLoadLog)
-            .where(PackageLoadLog.user_id == user_id, PackageLoadLog.created_at >= midnight)
+        """Bound what one user adds to the course's analytics, however they post.
+
+        The day's counter is raised only if it stays within the cap, in one statement in
+        the transaction that inserts the logs: parallel posts wait for each other's row
+        (Postgres) or the writer lock (SQLite), so together they never pass the cap.
+        """
+        cap = self._load_logs_per_day
+        counts = LoadLogCount.__table__
+        statement = insert_or_update(db.bind.dialect.name, counts).values(
+            user_id=user_id, day=today, count=adding
         )
-        if recorded + adding > self._load_logs_per_day:
-            raise TooManyRequests(
-                f"{recorded} package load attempts are recorded for you today, and at most "
-                f"{self._load_logs_per_day} are kept per day; these {adding} were not "
-                "recorded. The count starts again at midnight UTC."
+        raised = statement.on_conflict_do_update(
+            index_elements=["user_id", "day"],
+            set_={"count": counts.c.count + statement.excluded.count},
+            where=counts.c.count + statement.excluded.count <= cap,
+        ).returning(counts.c.count)
+        if adding > cap or (await db.execute(raised)).first() is None:
+            recorded = await db.scalar(
+                select(counts.c.count).where(counts.c.user_id == user_id, counts.c.day == today)
             )
+            raise TooManyRequests(
+                f"{recorded or 0} package load attempts are recorded for you today, and at "
+                f"most {cap} are kept per day; these {adding} were not recorded. The count "
+                "starts again at midnight UTC."
+            )
+        await db.execute(delete(counts).where(counts.c.user_id == user_id, counts.c.day < today))
 
     async def analytics(self) -> dict[str, list[dict[str, Any]]]:
         """Most-failed packages and average load times (of successful loads)."""

@@ -6,6 +6,7 @@ from jupyter_server.serverapp import ServerApp
 from traitlets.config import Config
 
 from .identity import StudentTokenIdentityProvider
+from .prune_cli import PruneHistoryApp
 from .token_cli import TokenApp
 
 # The service's defaults; its config file or the command line can change each of them.
@@ -43,10 +44,12 @@ class TutorServerApp(ServerApp):
     examples = """
     jupyter tutor-server --config tutor_server_config.py --ip 0.0.0.0 --port 8765
     jupyter tutor-server token add alice
+    jupyter tutor-server prune-history --older-than-days 90
     """
     default_services = ()
     subcommands: ClassVar[dict[str, Any]] = {
         "token": (TokenApp, TokenApp.description),
+        "prune-history": (PruneHistoryApp, PruneHistoryApp.description),
     }
 
     def initialize(

@@ -1,20 +1,16 @@
 """``jupyter tutor-server token add|list|revoke``: the admin's side of student tokens."""
 
-import asyncio
 import sys
 from typing import Any, ClassVar
 
-from jupyter_core.application import JupyterApp, base_aliases, base_flags
-from traitlets import Bool, List, Unicode, default
+from jupyter_core.application import JupyterApp, base_flags
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from traitlets import Bool, List, Unicode
 
 from ..app import TutorApp
 from ..errors import TutorError
-from ..store.engine import create_engine, create_sessions
-from ..store.migrate import upgrade_to_head
+from .command import ServiceCommand
 from .tokens import StudentTokens, TokenInfo
-
-# The service's own config file (jupyter_{name}_config of jupyter-tutor-server).
-SERVICE_CONFIG = "jupyter_tutor_server_config"
 
 
 def describe(info: TokenInfo) -> str:
@@ -23,33 +19,11 @@ def describe(info: TokenInfo) -> str:
     return f"{info.id:>5}  {info.username:<24} {groups:<20} {info.created_at:%Y-%m-%d}  {state}"
 
 
-class TokenCommand(JupyterApp):
-    """Runs against the service's database, read from the same config file and env vars."""
+class TokenCommand(ServiceCommand):
+    async def run(self, sessions: async_sessionmaker, settings: TutorApp) -> None:
+        await self.run_with(StudentTokens(sessions))
 
-    aliases: ClassVar[dict[str, Any]] = {**base_aliases, "config": "JupyterApp.config_file"}
-
-    @default("config_file_name")
-    def _service_config(self) -> str:
-        return SERVICE_CONFIG
-
-    def start(self) -> None:
-        try:
-            asyncio.run(self._with_tokens())
-        except TutorError as error:
-            print(error.message, file=sys.stderr)
-            self.exit(1)
-
-    async def _with_tokens(self) -> None:
-        engine = create_engine(TutorApp(config=self.config).database_url)
-        try:
-            # Tokens may be issued before the service first starts.
-            async with engine.begin() as connection:
-                await upgrade_to_head(connection)
-            await self.run(StudentTokens(create_sessions(engine)))
-        finally:
-            await engine.dispose()
-
-    async def run(self, tokens: StudentTokens) -> None:
+    async def run_with(self, tokens: StudentTokens) -> None:
         raise NotImplementedError
 
 
@@ -63,7 +37,7 @@ class TokenAddApp(TokenCommand):
     groups = List(Unicode(), config=True, help="Groups of the user (for roles); repeatable.")
     aliases: ClassVar[dict[str, Any]] = {**TokenCommand.aliases, "group": "TokenAddApp.groups"}
 
-    async def run(self, tokens: StudentTokens) -> None:
+    async def run_with(self, tokens: StudentTokens) -> None:
         if len(self.extra_args) != 1:
             raise TutorError("Give one user name: jupyter tutor-server token add <username>")
         token, info = await tokens.issue(self.extra_args[0], list(self.groups))
@@ -84,7 +58,7 @@ class TokenListApp(TokenCommand):
         "all": ({"TokenListApp": {"include_revoked": True}}, "Also list revoked tokens."),
     }
 
-    async def run(self, tokens: StudentTokens) -> None:
+    async def run_with(self, tokens: StudentTokens) -> None:
         print(f"{'id':>5}  {'user':<24} {'groups':<20} {'issued':<10}  state")
         for info in await tokens.list_tokens(include_revoked=self.include_revoked):
             print(describe(info))
@@ -99,7 +73,7 @@ class TokenRevokeApp(TokenCommand):
     user = Unicode("", config=True, help="Revoke every active token of this user.")
     aliases: ClassVar[dict[str, Any]] = {**TokenCommand.aliases, "user": "TokenRevokeApp.user"}
 
-    async def run(self, tokens: StudentTokens) -> None:
+    async def run_with(self, tokens: StudentTokens) -> None:
         if bool(self.user) == bool(self.extra_args):
             raise TutorError("Give token ids or --user <username>, not both.")
         if self.user:

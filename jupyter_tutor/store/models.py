@@ -1,14 +1,16 @@
 """ORM models. Column types stay portable between SQLite and Postgres."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -97,6 +99,9 @@ class ChatSession(Base):
     session_type: Mapped[str] = mapped_column(String(20))
     module_id: Mapped[int | None] = mapped_column(ForeignKey("learning_modules.id"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Bumped when messages are pruned from outside the serving process (the prune
+    # command), so a server holding the conversation in memory knows to read it again.
+    history_epoch: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class ChatMessage(Base):
@@ -118,13 +123,17 @@ class ChatMessage(Base):
     partial: Mapped[bool] = mapped_column(Boolean, default=False)
     # The turn's context embedding, compared with the next turn's (same-problem detection).
     embedding: Mapped[list[float] | None] = mapped_column(JSON, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, index=True
+    )
 
 
 class TutorUsage(Base):
-    """Tokens used per answer, for the per-user limits and for reporting."""
+    """One question to the tutor and the tokens its answer used: the per-user limits and
+    reporting. While the answer is under way, ``reserved_tokens`` holds what it may use."""
 
     __tablename__ = "tutor_usage"
+    __table_args__ = (Index("ix_tutor_usage_user_created", "user_id", "created_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[str] = mapped_column(String(255), index=True)
@@ -133,9 +142,21 @@ class TutorUsage(Base):
     prompt_tokens: Mapped[int] = mapped_column(Integer, default=0)
     completion_tokens: Mapped[int] = mapped_column(Integer, default=0)
     total_tokens: Mapped[int] = mapped_column(Integer, default=0)
+    reserved_tokens: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, index=True
     )
+
+
+class TutorLimitLock(Base):
+    """One row per student, written first by every reservation of tutor usage: it makes
+    one student's reservations take turns (a row lock on Postgres, the writer lock on
+    SQLite), so parallel questions cannot all pass the limits' check."""
+
+    __tablename__ = "tutor_limit_locks"
+
+    user_id: Mapped[str] = mapped_column(String(255), primary_key=True)
+    reserved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class PythonPackage(Base):
@@ -173,6 +194,17 @@ class PackageLoadLog(Base):
     module_slug: Mapped[str | None] = mapped_column(String(100), nullable=True)
     notebook_path: Mapped[str | None] = mapped_column(String(1000), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class LoadLogCount(Base):
+    """Load attempts recorded for a user on a UTC day: the counter the daily cap is
+    checked and raised against in one statement. Only the current day is kept."""
+
+    __tablename__ = "load_log_counts"
+
+    user_id: Mapped[str] = mapped_column(String(255), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
 
 
 class PackageSet(Base):

@@ -1,15 +1,14 @@
 """Tutor conversations in the database: one session per student and module."""
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlalchemy.orm import defer
 
-from ..store.models import ChatMessage, ChatSession, TutorUsage, utcnow
+from ..store.models import ChatMessage, ChatSession, utcnow
 from ..store.upsert import insert_or_update
-from .llm import Usage
+from .retention import Kept, Retention, prune_conversation
 
 SESSION_TYPE = "tutor"
 RECENT_KEPT = 20
@@ -28,14 +27,33 @@ class NewMessage:
     embedding: list[float] | None = None
 
 
+@dataclass
+class _Recent:
+    """A conversation's newest messages and its last question's embedding, as of the
+    session's ``history_epoch``."""
+
+    epoch: int
+    messages: list[ChatMessage] = field(default_factory=list)
+    embedding: list[float] | None = None
+
+    def keep(self, kept: Kept) -> None:
+        """Drop what pruning removed (or would remove), as a reload would find it."""
+        question = next((m for m in reversed(self.messages) if m.role == "user"), None)
+        if question is not None and not kept.holds(question):
+            self.embedding = None
+        self.messages = [m for m in self.messages if kept.holds(m)][-RECENT_KEPT:]
+
+
 class TutorHistory:
-    def __init__(self, sessions: async_sessionmaker) -> None:
+    def __init__(self, sessions: async_sessionmaker, retention: Retention) -> None:
         self._sessions = sessions
+        self.retention = retention
         # Sessions are never deleted, so their ids can be remembered. A student's server
-        # is the only writer of their sessions, so the newest messages are kept in memory
-        # too: deciding the hint level then costs no database round trip.
+        # is the only one answering them, so the newest messages are kept in memory too;
+        # only the prune command changes them from outside, and it bumps the session's
+        # epoch, which each turn reads (see ``refresh``).
         self._session_ids: dict[tuple[str, int], int] = {}
-        self._recent: dict[int, tuple[list[ChatMessage], list[float] | None]] = {}
+        self._recent: dict[int, _Recent] = {}
 
     async def session_id(self, user_id: str, module_id: int) -> int:
         """The student's tutor session for this module, created on first use."""
@@ -62,16 +80,33 @@ class TutorHistory:
                 )
             )
 
+    def _kept_now(self) -> Kept:
+        """What reads may show: messages past the age limit are gone even before the
+        next message prunes them."""
+        return Kept(since=self.retention.cutoff(utcnow()))
+
     async def messages(self, session_id: int, limit: int | None = None) -> list[ChatMessage]:
         """Oldest first; with ``limit``, only the newest ``limit`` messages."""
         async with self._sessions() as db:
             query = (
                 select(ChatMessage)
                 .options(defer(ChatMessage.embedding))
-                .where(ChatMessage.session_id == session_id)
+                .where(ChatMessage.session_id == session_id, *self._kept_now().where())
             )
             rows = await db.scalars(query.order_by(ChatMessage.id.desc()).limit(limit))
             return list(reversed(list(rows)))
+
+    async def refresh(self, session_id: int) -> None:
+        """Forget the conversation held in memory if it was pruned from outside."""
+        cached = self._recent.get(session_id)
+        if cached is None:
+            return
+        async with self._sessions() as db:
+            epoch = await db.scalar(
+                select(ChatSession.history_epoch).where(ChatSession.id == session_id)
+            )
+        if epoch != cached.epoch:
+            del self._recent[session_id]
 
     async def recent(
         self, session_id: int, limit: int
@@ -79,66 +114,41 @@ class TutorHistory:
         """The newest messages (oldest first) and the last question's embedding."""
         if session_id not in self._recent:
             self._recent[session_id] = await self._load_recent(session_id, RECENT_KEPT)
-        messages, embedding = self._recent[session_id]
-        return messages[-limit:], embedding
+        cached = self._recent[session_id]
+        cached.keep(self._kept_now())
+        return cached.messages[-limit:], cached.embedding
 
-    async def _load_recent(
-        self, session_id: int, limit: int
-    ) -> tuple[list[ChatMessage], list[float] | None]:
-        messages = await self.messages(session_id, limit)
+    async def _load_recent(self, session_id: int, limit: int) -> _Recent:
         async with self._sessions() as db:
+            epoch = await db.scalar(
+                select(ChatSession.history_epoch).where(ChatSession.id == session_id)
+            )
             embedding = await db.scalar(
                 select(ChatMessage.embedding)
-                .where(ChatMessage.session_id == session_id, ChatMessage.role == "user")
+                .where(
+                    ChatMessage.session_id == session_id,
+                    ChatMessage.role == "user",
+                    *self._kept_now().where(),
+                )
                 .order_by(ChatMessage.id.desc())
                 .limit(1)
             )
-        return messages, embedding
+        return _Recent(epoch or 0, await self.messages(session_id, limit), embedding)
 
     async def add(self, session_id: int, message: NewMessage) -> ChatMessage:
+        """Store a message, then drop what the retention settings no longer keep."""
+        now = utcnow()
+        kept = Kept()
         async with self._sessions.begin() as db:
-            row = ChatMessage(session_id=session_id, created_at=utcnow(), **message.__dict__)
+            row = ChatMessage(session_id=session_id, created_at=now, **message.__dict__)
             db.add(row)
-        if session_id in self._recent:
-            messages, embedding = self._recent[session_id]
+            if not self.retention.keeps_all:
+                await db.flush()
+                _, kept = await prune_conversation(db, session_id, self.retention, now)
+        cached = self._recent.get(session_id)
+        if cached is not None:
             if message.role == "user":
-                embedding = message.embedding
-            self._recent[session_id] = ([*messages, row][-RECENT_KEPT:], embedding)
+                cached.embedding = message.embedding
+            cached.messages.append(row)
+            cached.keep(kept)
         return row
-
-    async def record_usage(self, user_id: str, module_id: int, provider: str, usage: Usage) -> None:
-        async with self._sessions.begin() as db:
-            db.add(
-                TutorUsage(
-                    user_id=user_id,
-                    module_id=module_id,
-                    provider=provider,
-                    prompt_tokens=usage.prompt_tokens,
-                    completion_tokens=usage.completion_tokens,
-                    total_tokens=usage.total_tokens,
-                    created_at=utcnow(),
-                )
-            )
-
-    async def questions_since(self, user_id: str, since: datetime) -> list[datetime]:
-        """When the student asked the model, oldest first (for the per-minute limit)."""
-        async with self._sessions() as db:
-            rows = await db.scalars(
-                select(TutorUsage.created_at)
-                .where(
-                    TutorUsage.user_id == user_id,
-                    TutorUsage.provider == "llm",
-                    TutorUsage.created_at >= since,
-                )
-                .order_by(TutorUsage.created_at)
-            )
-            return list(rows)
-
-    async def tokens_since(self, user_id: str, since: datetime) -> int:
-        async with self._sessions() as db:
-            total = await db.scalar(
-                select(func.coalesce(func.sum(TutorUsage.total_tokens), 0)).where(
-                    TutorUsage.user_id == user_id, TutorUsage.created_at >= since
-                )
-            )
-            return int(total or 0)

@@ -20,6 +20,7 @@ class ModelSettings:
     embedding_model: str
     timeout_seconds: float
     max_retries: int
+    max_tokens: int = 0  # longest answer of one request; 0: the endpoint's own limit
 
 
 @dataclass(frozen=True)
@@ -84,14 +85,19 @@ class LanguageModel:
             max_retries=settings.max_retries,
         )
 
+    def _request(self, messages: list[dict[str, str]]) -> dict[str, Any]:
+        request: dict[str, Any] = {"model": self.settings.model, "messages": messages}
+        if self.settings.max_tokens:
+            request["max_tokens"] = self.settings.max_tokens
+        return request
+
     async def stream(self, messages: list[dict[str, str]]) -> AsyncIterator[str | Usage]:
         """Text deltas, then one :class:`Usage`; raises :class:`ModelFailure`."""
         started = False
         finished = False
         try:
             stream = await self._client.chat.completions.create(
-                model=self.settings.model,
-                messages=messages,  # type: ignore[arg-type]
+                **self._request(messages),
                 stream=True,
                 stream_options={"include_usage": True},
             )
@@ -114,10 +120,7 @@ class LanguageModel:
 
     async def complete(self, messages: list[dict[str, str]]) -> tuple[str, Usage]:
         try:
-            response = await self._client.chat.completions.create(
-                model=self.settings.model,
-                messages=messages,  # type: ignore[arg-type]
-            )
+            response = await self._client.chat.completions.create(**self._request(messages))
         except openai.OpenAIError as error:
             raise _failure(error, streaming=False) from None
         text = response.choices[0].message.content or "" if response.choices else ""

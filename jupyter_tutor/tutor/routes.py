@@ -11,7 +11,7 @@ from jupyter_server.extension.handler import ExtensionHandlerMixin
 from tornado import web
 from tornado.websocket import WebSocketClosedError, WebSocketHandler
 
-from ..errors import InvalidRequest, TutorError
+from ..errors import InvalidRequest, InvalidToken, TutorError
 from ..store.models import LearningModule
 from ..web.base import TutorErrors, TutorHandler, to_json
 from ..web.cors import origin_may_call
@@ -20,6 +20,12 @@ from .llm import Usage
 from .pedagogy.levels import level
 from .request import MAX_FRAME_BYTES, Stop, parse_frame
 from .service import module_settings
+from .sockets import (
+    CLOSE_TOKEN_REVOKED,
+    CLOSE_TOO_MANY_SOCKETS,
+    TOKEN_PROTOCOL,
+    RechecksCredentials,
+)
 
 if TYPE_CHECKING:
     from ..app import TutorApp
@@ -32,6 +38,7 @@ class TutorSocket(
 
     module: LearningModule
     _answering: tuple[str, asyncio.Task] | None = None
+    _admitted = False
 
     @property
     def app(self) -> "TutorApp":
@@ -53,10 +60,25 @@ class TutorSocket(
         if result is not None:
             await result
 
+    def select_subprotocol(self, subprotocols: list[str]) -> str | None:
+        # A browser that sent its token as a subprotocol needs one of its own back; the
+        # token-bearing one is never echoed.
+        return TOKEN_PROTOCOL if TOKEN_PROTOCOL in subprotocols else None
+
     def open(self, *args: Any, **kwargs: Any) -> None:
         # Frames are small and come in bursts: without this, Nagle's algorithm meets
         # delayed ACKs and the first streamed words wait ~40 ms.
         self.set_nodelay(True)
+        sockets = self.app.tutor_sockets
+        self._admitted = sockets.admit(self.current_user.username, self)
+        if not self._admitted:
+            # Refused after the handshake: a browser shows no HTTP refusal, but this frame.
+            message = (
+                f"You have the tutor open in {sockets.per_user} places already (module "
+                "notebooks, tabs or windows); close one of them and ask again."
+            )
+            self._refuse("too_many_sockets", message, CLOSE_TOO_MANY_SOCKETS, None)
+            return
         super().open(*args, **kwargs)  # keep-alive pings
 
     @property
@@ -104,7 +126,11 @@ class TutorSocket(
 
     async def _answer(self, ask: Any) -> None:
         try:
+            if isinstance(self.identity_provider, RechecksCredentials):
+                await self.identity_provider.recheck(self)
             await self.app.tutor.answer(self.current_user.username, self.module, ask, self._send)
+        except InvalidToken as error:  # revoked since the socket opened: no more answers
+            self._refuse(error.code, error.message, CLOSE_TOKEN_REVOKED, ask.id)
         except TutorError as error:
             await self._send(error_frame(ask.id, error.code, error.message))
         except Exception:
@@ -120,7 +146,16 @@ class TutorSocket(
         with contextlib.suppress(WebSocketClosedError):
             await self.write_message(to_json(frame))
 
+    def _refuse(self, code: str, message: str, close_code: int, ask_id: str | None) -> None:
+        """Say why in an error frame, then close: the panel shows the frame."""
+        with contextlib.suppress(WebSocketClosedError):
+            self.write_message(to_json(error_frame(ask_id, code, message)))
+        self._answering = None
+        self.close(close_code, code)
+
     def on_close(self) -> None:
+        if self._admitted:
+            self.app.tutor_sockets.release(self.current_user.username, self)
         if self._answering:
             self._answering[1].cancel()
 

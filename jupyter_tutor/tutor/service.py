@@ -3,7 +3,7 @@
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..errors import InvalidRequest
@@ -11,7 +11,7 @@ from ..progress.service import ProgressService
 from ..store.models import ChatMessage, LearningModule
 from .frames import error_frame
 from .history import NewMessage, TutorHistory
-from .limits import LimitReached, Limits
+from .limits import LimitReached, completion_tokens_bound, prompt_tokens_bound
 from .llm import LanguageModel, ModelFailure, Usage
 from .offline.provider import offline_guard_settings, offline_hint
 from .pedagogy.escalation import asks_for_more_help, next_level
@@ -22,6 +22,7 @@ from .pedagogy.settings import TutorSettings, parse_tutor_settings
 from .request import Ask
 from .similarity.local_embedding import embed as local_embedding
 from .similarity.same_problem import cosine, turn_text
+from .usage import Reservation, UsageLedger
 
 Send = Callable[[dict[str, Any]], Awaitable[None]]
 
@@ -63,13 +64,30 @@ def _visible(messages: list[ChatMessage]) -> list[dict[str, str]]:
     return [{"role": m.role, "content": m.content} for m in messages if not m.partial]
 
 
+def _unanswered(recent: list[ChatMessage]) -> Turn:
+    """The last question again, if its answer failed or was cut off."""
+    if recent and recent[-1].role == "assistant" and recent[-1].partial:
+        recent = recent[:-1]
+    if not recent or recent[-1].role != "user":
+        raise InvalidRequest("There is no unanswered question to retry.")
+    question = recent[-1]
+    return Turn(
+        question.content,
+        question.cell_code,
+        question.error_output,
+        level(question.level or 1),
+        bool(question.same_problem),
+        _visible(recent),
+    )
+
+
 class TutorService:
     def __init__(
         self,
         history: TutorHistory,
         progress: ProgressService,
         model: LanguageModel | None,
-        limits: Limits,
+        usage: UsageLedger,
         same_problem_threshold: float,
         log: logging.Logger,
         *,
@@ -78,7 +96,7 @@ class TutorService:
         self.history = history
         self._progress = progress
         self._model = model
-        self._limits = limits
+        self._usage = usage
         self._threshold = same_problem_threshold
         self._log = log
         self._rewrite_enabled = rewrite
@@ -94,24 +112,55 @@ class TutorService:
     async def answer(self, user_id: str, module: LearningModule, ask: Ask, send: Send) -> None:
         """Answer one question, sending start / delta / replace / end or error frames.
 
-        Only what decides the hint level happens before the model is asked (writes would
-        slow its first token down); the question, the answer and the usage are stored
-        before the last frame goes out, so a panel that reloads right after it finds the
-        whole conversation.
+        The question is admitted first: it reserves its place in the per-minute limit and
+        the tokens its answer may use (offline hints count for the minute only), so
+        parallel questions cannot pass the limits together. Besides that, only what
+        decides the hint level happens before the model is asked. The question, the
+        answer and the usage are stored before the last frame goes out, so a panel that
+        reloads right after it finds the whole conversation.
         """
         settings = module_settings(module)
-        if self._model:
-            try:
-                await self._limits.check(self.history, user_id)
-            except LimitReached as limit:
-                reset_at = limit.reset_at
-                await send(error_frame(ask.id, limit.code, limit.message, reset_at=reset_at))
-                return
         session_id = await self.history.session_id(user_id, module.id)
-        if ask.retry:
-            turn = await self._retry(session_id)
-        else:
-            turn = await self._ask(session_id, ask, settings)
+        await self.history.refresh(session_id)
+        recent, _ = await self.history.recent(session_id, CONVERSATION_MESSAGES)
+        retried = _unanswered(recent) if ask.retry else None
+        needed = self._tokens_needed(module, settings, ask, retried, recent)
+        try:
+            reservation = await self._usage.reserve(user_id, module.id, self.provider, needed)
+        except LimitReached as limit:
+            await send(
+                error_frame(
+                    ask.id,
+                    limit.code,
+                    limit.message,
+                    retryable=limit.retryable,
+                    reset_at=limit.reset_at,
+                )
+            )
+            return
+        answer = Answer()
+        try:
+            turn = retried or await self._ask(session_id, ask, settings)
+            last = await self._turn(
+                user_id, module, settings, session_id, ask, turn, reservation, answer, send
+            )
+        finally:  # a Stop, a failure: the reservation still becomes the real usage
+            await self._usage.settle(reservation, answer.usage)
+        await send(last)
+
+    async def _turn(
+        self,
+        user_id: str,
+        module: LearningModule,
+        settings: TutorSettings,
+        session_id: int,
+        ask: Ask,
+        turn: Turn,
+        reservation: Reservation,
+        answer: Answer,
+        send: Send,
+    ) -> dict[str, Any]:
+        """Answer ``turn`` and store it; the frame that ends it."""
         await send(
             {
                 "type": "start",
@@ -123,12 +172,13 @@ class TutorService:
                 "provider": self.provider,
             }
         )
-        answer = Answer()
         guard_settings = settings if self._model else offline_guard_settings(settings)
         stream_guard = StreamGuard(turn.level, guard_settings, turn.cell_code)
         try:
             if self._model:
-                await self._from_model(module, settings, turn, stream_guard, answer, ask.id, send)
+                await self._from_model(
+                    module, settings, turn, stream_guard, answer, reservation, ask.id, send
+                )
             else:
                 text = offline_hint(turn.level.number, turn.cell_code, turn.error_output)
                 answer.shown = stream_guard.feed(text) + stream_guard.finish()
@@ -137,12 +187,12 @@ class TutorService:
                 await self._store_question(session_id, turn)
             saved = await self._save_answer(session_id, turn, answer.shown, partial=False)
             await self._progress.increment_attempt(user_id, module)
-            last = self._end(ask.id, answer, stream_guard, stopped=False, message_id=saved.id)
+            return self._end(ask.id, answer, stream_guard, stopped=False, message_id=saved.id)
         except ModelFailure as failure:
             partial = await self._keep_partial(
                 session_id, turn, not ask.retry, stream_guard, answer, ask.id, send
             )
-            last = error_frame(
+            return error_frame(
                 ask.id,
                 failure.code,
                 failure.message,
@@ -153,9 +203,44 @@ class TutorService:
             await self._keep_partial(
                 session_id, turn, not ask.retry, stream_guard, answer, ask.id, send
             )
-            last = self._end(ask.id, answer, stream_guard, stopped=True, message_id=None)
-        await self.history.record_usage(user_id, module.id, self.provider, answer.usage)
-        await send(last)
+            return self._end(ask.id, answer, stream_guard, stopped=True, message_id=None)
+
+    def _tokens_needed(
+        self,
+        module: LearningModule,
+        settings: TutorSettings,
+        ask: Ask,
+        retried: Turn | None,
+        recent: list[ChatMessage],
+    ) -> int:
+        """The most the model may use to answer: prompt and answer, before the level is
+        known (so the longest of the module's levels' prompts). Offline hints use none."""
+        if not self._model:
+            return 0
+        if retried is not None:
+            prompts = [self._prompt(module, settings, retried)]
+            conversation = [message["content"] for message in retried.conversation]
+        else:
+            question = Turn(ask.content, ask.cell_code, ask.error_output, level(1), False, [])
+            prompts = [
+                self._prompt(module, settings, replace(question, level=level(number)))
+                for number in range(1, settings.max_level + 1)
+            ]
+            conversation = [m["content"] for m in _visible(recent)] + [ask.content]
+        longest = max(prompts, key=lambda prompt: len(prompt.encode()))
+        return prompt_tokens_bound([longest, *conversation]) + completion_tokens_bound(
+            self._model.settings.max_tokens
+        )
+
+    @staticmethod
+    def _prompt(module: LearningModule, settings: TutorSettings, turn: Turn) -> str:
+        return system_prompt(
+            ModuleContext(module.title, module.description),
+            settings,
+            turn.level,
+            turn.cell_code,
+            turn.error_output,
+        )
 
     @staticmethod
     def _end(
@@ -211,23 +296,6 @@ class TutorService:
             ),
         )
 
-    async def _retry(self, session_id: int) -> Turn:
-        """The last question again, if its answer failed or was cut off."""
-        recent, _ = await self.history.recent(session_id, CONVERSATION_MESSAGES)
-        if recent and recent[-1].role == "assistant" and recent[-1].partial:
-            recent = recent[:-1]
-        if not recent or recent[-1].role != "user":
-            raise InvalidRequest("There is no unanswered question to retry.")
-        question = recent[-1]
-        return Turn(
-            question.content,
-            question.cell_code,
-            question.error_output,
-            level(question.level or 1),
-            bool(question.same_problem),
-            _visible(recent),
-        )
-
     async def _embed(self, text: str) -> list[float]:
         if self._model and self._model.settings.embedding_model:
             try:
@@ -245,17 +313,12 @@ class TutorService:
         turn: Turn,
         stream_guard: StreamGuard,
         answer: Answer,
+        reservation: Reservation,
         ask_id: str,
         send: Send,
     ) -> None:
         assert self._model is not None
-        prompt = system_prompt(
-            ModuleContext(module.title, module.description),
-            settings,
-            turn.level,
-            turn.cell_code,
-            turn.error_output,
-        )
+        prompt = self._prompt(module, settings, turn)
         messages = [{"role": "system", "content": prompt}, *turn.conversation]
         async for piece in self._model.stream(messages):
             if isinstance(piece, Usage):
@@ -268,7 +331,7 @@ class TutorService:
                 await send({"type": "delta", "id": ask_id, "text": safe})
         await self._flush(stream_guard, answer, ask_id, send)
         if stream_guard.violations and self._rewrite_enabled:
-            await self._rewrite(settings, turn, answer, ask_id, send)
+            await self._rewrite(settings, turn, answer, reservation, ask_id, send)
 
     async def _flush(
         self, stream_guard: StreamGuard, answer: Answer, ask_id: str, send: Send
@@ -280,14 +343,28 @@ class TutorService:
             await send({"type": "delta", "id": ask_id, "text": tail})
 
     async def _rewrite(
-        self, settings: TutorSettings, turn: Turn, answer: Answer, ask_id: str, send: Send
+        self,
+        settings: TutorSettings,
+        turn: Turn,
+        answer: Answer,
+        reservation: Reservation,
+        ask_id: str,
+        send: Send,
     ) -> None:
-        """The CodeHelp-style second pass; the already-guarded text stays if it fails."""
+        """The CodeHelp-style second pass; the already-guarded text stays if it fails
+        or would not fit today's token allowance."""
         assert self._model is not None
+        instructions = rewrite_prompt(turn.level, settings)
+        needed = prompt_tokens_bound([instructions, answer.raw]) + completion_tokens_bound(
+            self._model.settings.max_tokens
+        )
+        if not await self._usage.reserve_more(reservation, needed):
+            self._log.info("jupyter-tutor: rewrite pass skipped: over the token allowance")
+            return
         try:
             text, usage = await self._model.complete(
                 [
-                    {"role": "system", "content": rewrite_prompt(turn.level, settings)},
+                    {"role": "system", "content": instructions},
                     {"role": "user", "content": answer.raw},
                 ]
             )

@@ -4,13 +4,24 @@ import { mkdtempSync, rmSync } from 'fs';
 import { createServer } from 'net';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { card, expect, openModule, output, runNewCell, test } from './site';
+import {
+  askTutor,
+  card,
+  expect,
+  openModule,
+  output,
+  runNewCell,
+  test,
+  TUTOR_PANEL
+} from './site';
 
 /**
  * Remote mode: the offline site, told by its jupyter-lite.json to use a
  * jupyter-tutor service (`jupyter tutor-server`, started here on localhost),
  * saves the student's progress in the service's database, and a fresh
- * browser profile signed in with the same token gets the work back.
+ * browser profile signed in with the same token gets the work back. The
+ * tutor answers over the service's WebSocket, signed in without the token
+ * in any URL.
  */
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -83,7 +94,10 @@ test.afterAll(async () => {
   }
 });
 
-/** A browser profile whose site names the service, signed in by a link. */
+/**
+ * A browser profile whose site names the service, signed in by a link that
+ * carries the token in its fragment (never sent to the site's host).
+ */
 async function openSite(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
   await context.route('**/jupyter-lite.json', async route => {
@@ -96,13 +110,15 @@ async function openSite(browser: Browser): Promise<Page> {
     await route.fulfill({ response, json: config });
   });
   const page = await context.newPage();
-  await page.goto(`lab/index.html?tutor_token=${token}`);
+  await page.goto(`lab/index.html#tutor_token=${token}`);
   await page
     .locator('.jp-SideBar [data-id="jupyter-tutor-module-browser"]')
     .click();
   await expect(page.locator('.jp-TutorModuleCard')).toHaveCount(3, {
     timeout: 120 * 1000
   });
+  // The link's token is stored and gone from the address bar.
+  expect(page.url()).not.toContain(token);
   return page;
 }
 
@@ -145,4 +161,37 @@ test('progress goes to the service and follows the student', async ({
   ).toContainText('answer = 41 + 1');
   await second.screenshot({ path: testInfo.outputPath('restored.png') });
   await second.context().close();
+});
+
+test('the tutor answers over the service, the token in no URL', async ({
+  browser
+}, testInfo) => {
+  const page = await openSite(browser);
+  const sockets: string[] = [];
+  page.on('websocket', socket => sockets.push(socket.url()));
+  const requests: string[] = [];
+  page.on('request', request => requests.push(request.url()));
+  await openModule(page, MODULE_ID);
+  const cell = await runNewCell(page, 'print(undefined_name)');
+  await expect(output(cell)).toContainText('NameError', { timeout: 60 * 1000 });
+  await cell.locator('.jp-TutorAskButton').click();
+  await expect(page.locator(TUTOR_PANEL)).toBeVisible();
+  await askTutor(page, 'Why does this fail?');
+  // The service has no model configured: its offline hint, from the server.
+  const answers = page.locator(`${TUTOR_PANEL} .jp-chat-message`);
+  await expect(answers.last()).toContainText(/defined|name/i, {
+    timeout: 60 * 1000
+  });
+  await expect(page.locator(`${TUTOR_PANEL} .jp-TutorHintLevel`)).toHaveText(
+    /^Hint 1 of \d$/
+  );
+  await page.screenshot({ path: testInfo.outputPath('remote-tutor.png') });
+
+  const tutorSockets = sockets.filter(url => url.startsWith(serviceUrl.replace(/^http/, 'ws')));
+  expect(tutorSockets.length).toBeGreaterThan(0);
+  expect(tutorSockets[0]).toContain('jupyter-tutor/api/tutor?module_id=');
+  for (const url of [...sockets, ...requests]) {
+    expect(url).not.toContain(token);
+  }
+  await page.context().close();
 });

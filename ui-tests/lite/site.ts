@@ -127,6 +127,16 @@ export async function openModule(page: Page, id: string): Promise<void> {
   await waitForIdleKernel(page);
 }
 
+/** The tutor's panel in the right sidebar. */
+export const TUTOR_PANEL = '#jupyter-tutor-panel';
+
+/** Ask the tutor in its panel (open already). */
+export async function askTutor(page: Page, question: string): Promise<void> {
+  const input = page.locator(TUTOR_PANEL).getByRole('combobox');
+  await input.fill(question);
+  await input.press('Enter');
+}
+
 /**
  * The notebook saved in the browser's progress store for a module, as JSON
  * (read from IndexedDB directly, where localforage keeps it). Call it once

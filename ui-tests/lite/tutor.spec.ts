@@ -1,11 +1,12 @@
-import { Page } from '@playwright/test';
 import {
+  askTutor as ask,
   expect,
   openModule,
   openModuleBrowser,
   output,
   runNewCell,
-  test
+  test,
+  TUTOR_PANEL as PANEL
 } from './site';
 
 /**
@@ -13,14 +14,6 @@ import {
  * browser, graduated like the server's, and the conversation kept across a
  * reload.
  */
-
-const PANEL = '#jupyter-tutor-panel';
-
-async function ask(page: Page, question: string): Promise<void> {
-  const input = page.locator(PANEL).getByRole('combobox');
-  await input.fill(question);
-  await input.press('Enter');
-}
 
 test('offline hints, a level up on the same problem, kept after a reload', async ({
   page

@@ -11,6 +11,15 @@ import {
 const FIRST_RECONNECT_MS = 1000;
 const MAX_RECONNECT_MS = 30000;
 
+/**
+ * Close codes of sockets the server refused on purpose (too many open, a
+ * revoked token), after an error frame saying why: trying again by itself
+ * would only repeat the refusal, so only a new question reconnects.
+ */
+export function refusedOnPurpose(closeCode: number): boolean {
+  return closeCode >= 4000 && closeCode < 5000;
+}
+
 type ClientFrame =
   ({ type: 'ask'; id: string } & TutorQuestion) | { type: 'stop'; id: string };
 
@@ -20,7 +29,8 @@ type ClientFrame =
  * Questions asked while (re)connecting wait for the connection. When the
  * connection drops, every answer still under way ends with a `disconnected`
  * error frame (the server cannot finish it on this client) and the
- * connection is made again, sooner if the student asks something.
+ * connection is made again, sooner if the student asks something — unless
+ * the server refused it on purpose, when only asking reconnects.
  */
 export class ServerTutorConnection implements ITutorConnection {
   constructor(
@@ -117,9 +127,9 @@ export class ServerTutorConnection implements ITutorConnection {
       waiting.forEach(frame => socket.send(JSON.stringify(frame)));
     };
     socket.onmessage = event => this._receive(event.data);
-    socket.onclose = () => {
+    socket.onclose = event => {
       if (socket === this._socket) {
-        this._onClose();
+        this._onClose(event.code);
       }
     };
   }
@@ -150,7 +160,7 @@ export class ServerTutorConnection implements ITutorConnection {
     this._frameReceived.emit(frame);
   }
 
-  private _onClose(): void {
+  private _onClose(closeCode: number): void {
     this._socket = null;
     this._outbox = [];
     this._setStatus('closed');
@@ -166,7 +176,7 @@ export class ServerTutorConnection implements ITutorConnection {
         partial: answer.hasText
       });
     }
-    if (!this._isDisposed) {
+    if (!this._isDisposed && !refusedOnPurpose(closeCode)) {
       this._reconnectTimer = window.setTimeout(
         () => this._connect(),
         this._reconnectDelay
