@@ -22,6 +22,7 @@ from .violations import Violation
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 INLINE_CODE = re.compile(r"`([^`\n]+)`")
+BLANK = re.compile(r"\s")
 LIST_MARKER = re.compile(r"^\s*(?:[-*+>]|\d+[.)])\s+")
 BLOCK_KEYWORDS = re.compile(r"^(def|class|for|while|if|elif|else|with|try|except|finally)\b.*:\s*$")
 CODE_NODES = (
@@ -57,19 +58,38 @@ def _normalise(code: str) -> str:
     return " ".join(RENDER_ESCAPE.sub(r"\1", code).split())
 
 
+def _parsed(text: str) -> ast.Module | None:
+    for closer in CLOSERS:
+        try:
+            return ast.parse(text + closer)
+        except (SyntaxError, ValueError):
+            continue
+    return None
+
+
 def looks_like_code(line: str) -> bool:
     text = LIST_MARKER.sub("", line).strip()
     if not text:
         return False
     if BLOCK_KEYWORDS.match(text):
         return True
-    for closer in CLOSERS:
-        try:
-            tree = ast.parse(text + closer)
-        except (SyntaxError, ValueError):
-            continue
-        return any(isinstance(node, CODE_NODES) for node in ast.walk(tree))
-    return False
+    tree = _parsed(text)
+    return tree is not None and any(isinstance(node, CODE_NODES) for node in ast.walk(tree))
+
+
+def _statement_end(text: str, start: int, after: int) -> int:
+    """Where a statement begun inside a sentence ends: its first part, past ``after``,
+    that parses on its own (so "x = f(a, b) and y = 2" holds two)."""
+    ends = [blank.start() for blank in BLANK.finditer(text, after)] + [len(text)]
+    return next((end for end in ends if _parses(text[start:end])), len(text))
+
+
+def _parses(code: str) -> bool:
+    try:
+        ast.parse(code.strip())
+    except (SyntaxError, ValueError):
+        return False
+    return True
 
 
 @dataclass
@@ -177,15 +197,17 @@ class StreamGuard:
         return self._mask_avoided(self._inline_code(line))
 
     def _code_in_prose(self, line: str) -> str:
-        """Code written into a sentence ("the fix: B = np.eye(2)") counts as a code line."""
-        fragment = CODE_FRAGMENT.search(INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line))
-        if fragment is None or self._is_own(line[fragment.start() :]):
-            return line
-        if self._budget_allows(1):
-            self._code_lines += 1
-            return line
-        self.violations.append(Violation("code_line", line[fragment.start() :].strip()))
-        return line[: fragment.start()] + MASK + ("\n" if line.endswith("\n") else "")
+        """Code written into a sentence ("the fix: B = np.eye(2)"): each statement counts."""
+        prose = INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
+        start = 0
+        while fragment := CODE_FRAGMENT.search(prose, start):
+            if not self._is_own(line[fragment.start() :]):
+                if not self._budget_allows(1):
+                    self.violations.append(Violation("code_line", line[fragment.start() :].strip()))
+                    return line[: fragment.start()] + MASK + ("\n" if line.endswith("\n") else "")
+                self._code_lines += 1
+            start = _statement_end(prose, fragment.start(), fragment.end())
+        return line
 
     def _inline_code(self, line: str) -> str:
         if not self._limited():

@@ -10,7 +10,7 @@ are text, as the renderer shows them.
 
 import re
 
-from .links import IMAGE_REMOVED, LINK_REMOVED, LinkPolicy
+from .links import IMAGE_REMOVED, LINK_REMOVED, LinkPolicy, markdown_destination
 from .markup_grammar import NEED_MORE, Markup, markup_at
 from .scanning import Decision, Stage, escape_pair, plain_run
 from .violations import Violation
@@ -102,8 +102,6 @@ URL_ATTRIBUTES = frozenset(
     ]
 )
 LOADING_ATTRIBUTES = URL_ATTRIBUTES - {"action", "formaction", "href", "ping"}
-# Characters that would end a Markdown destination, written as the browser would send them.
-DESTINATION_ESCAPES = str.maketrans({" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E"})
 CSS_URL = re.compile(r"url\s*\(|image-set\s*\(|@import", re.IGNORECASE)
 FENCE_OPENER = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
 TAG_SPECIAL = re.compile(r"[<\\\n]")
@@ -225,7 +223,7 @@ class HtmlTags(Stage):
 
     def _open_anchor(self, href: str | None) -> str:
         if href is not None and self._policy.keeps(href) and href.strip():
-            self._anchors.append(" ".join(href.split()).translate(DESTINATION_ESCAPES))
+            self._anchors.append(markdown_destination(href))
             return "["
         if href is not None and href.strip():
             self._violations.append(Violation("link", href[:200]))

@@ -27,6 +27,13 @@ URL_START = re.compile(r"https?://|ftp://|www\.", re.IGNORECASE)
 URL_STARTS = ("https://", "http://", "ftp://", "www.")
 URL_END = re.compile(r"[\s<>\"'`]")
 TRAILING = "?!.,:;*_~"
+# Tag names of embedded content: escaped even where no tag can form, so none ever shows.
+EMBEDDING = re.compile(
+    r"<(?:audio|base|embed|form|frame|iframe|image|img|input|link|meta|object|picture|script"
+    r"|source|style|svg|video)",
+    re.IGNORECASE,
+)
+NAME_CHARACTER = re.compile(r"[A-Za-z0-9_-]")
 # Only blanks and container markers (quotes, list bullets) before it: a block starts here.
 BLOCK_START = re.compile(r"[ \t>*+\-0-9.)]*")
 
@@ -81,10 +88,14 @@ class Inert(Stage):
             ].isalpha() else "<"
         if not (following.isascii() and following.isalpha()):
             return position + 1, "<"
-        if self._block_start:  # would open an HTML block
-            return position + 1, "\\<"
-        markup = markup_at(buffer, position, final)
-        if markup == NEED_MORE:
+        embedding = EMBEDDING.match(buffer, position)
+        if embedding and embedding.end() == len(buffer) and not final:
+            return None
+        if self._block_start or (embedding and not NAME_CHARACTER.match(buffer, embedding.end())):
+            return position + 1, "\\<"  # would open an HTML block, or names embedded content
+        # Unfinished at the very end counts as markup too: nothing may look like a tag.
+        markup = markup_at(buffer, position, final=False)
+        if markup == NEED_MORE and not final:
             return None
         return position + 1, "<" if markup is None else "\\<"
 
@@ -108,11 +119,9 @@ class Inert(Stage):
             return None
         if not isinstance(found, tuple):
             return position + 1, "]"
-        end, destination = found
-        if self._policy.keeps(destination):
-            if following == "(":
-                return end, f"]({destination.strip()})"
-            return end, buffer[position:end]
+        if self._policy.keeps(found[1]):  # the address itself is read on as text
+            return position + 2, "]" + following
+        destination = found[1]
         self._violations.append(Violation("link", destination[:200]))
         return position + 2, "]\\" + following
 

@@ -32,19 +32,18 @@ ALLOWED_URL = re.compile(
     r"(?:#[A-Za-z0-9\-._~/%!$&*+,;=:@?]*)?",
     re.IGNORECASE,
 )
+HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]")
 SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 URL_NOISE = re.compile(r"[\t\n\r]")
 C0_AND_SPACE = "".join(map(chr, range(0x21)))
+# Characters that would end a Markdown destination, written as the browser would send them.
+DESTINATION_ESCAPES = str.maketrans({" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E"})
 
 
 @dataclass(frozen=True)
 class LinkPolicy:
     hosts: frozenset[str] = frozenset(DEFAULT_LINK_HOSTS)
-
-    @classmethod
-    def of(cls, hosts: list[str] | tuple[str, ...]) -> "LinkPolicy":
-        return cls(frozenset(host.strip().lower().rstrip(".") for host in hosts))
 
     def allows(self, address: str) -> bool:
         """An https address on an allowed host, without query, user or port."""
@@ -57,6 +56,23 @@ class LinkPolicy:
         if self.allows(address):
             return True
         return not SCHEME.match(address) and not address.startswith("//")
+
+
+def link_hosts(hosts: list[str] | tuple[str, ...]) -> list[str]:
+    """Host names for the allow-list, in lower case; anything else is refused."""
+    names = [host.strip().lower().rstrip(".") for host in hosts]
+    wrong = [host for host, name in zip(hosts, names, strict=True) if not HOST.fullmatch(name)]
+    if wrong:
+        raise ValueError(f"not a host name (like docs.python.org): {', '.join(map(repr, wrong))}")
+    return names
+
+
+def markdown_destination(destination: str) -> str:
+    """A kept destination written plainly: no ``<…>``, no title, nothing that ends it."""
+    address = destination.strip()
+    if address.startswith("<") and address.endswith(">"):
+        address = address[1:-1]
+    return " ".join(address.split()).translate(DESTINATION_ESCAPES)
 
 
 def as_browser_reads(destination: str) -> str:
@@ -273,6 +289,6 @@ class MarkdownLinks(Stage):
     def _link(self, text: str, destination: str) -> str:
         inner = self._inner(text)
         if self._policy.keeps(destination):
-            return f"[{inner}]({destination})"
+            return f"[{inner}]({markdown_destination(destination)})"
         self._violations.append(Violation("link", destination[:200]))
         return inner if inner.strip() else LINK_REMOVED
