@@ -273,6 +273,12 @@ class MarkdownLinks(Stage):
                     return end, buffer[position:end]
                 self._violations.append(Violation("link", destination[:200]))
                 return end, ""
+        elif following == "[" and image:  # ![alt][label]
+            label = closing_bracket(buffer, after, final)
+            if label == NEED_MORE:
+                return None
+            if isinstance(label, int):
+                return label + 1, self._image(text, buffer[after : label + 1])
         if image:  # a reference image: its address is somewhere else, it still loads
             return after, self._image(text, f"[{text}]")
         return start + 1, "["
