@@ -19,7 +19,7 @@ from jupyter_tutor.tutor.pedagogy.settings import TutorSettings
 
 ATTACKS = json.loads((Path(__file__).parent / "adversarial.json").read_text())
 ENCODED = json.loads((Path(__file__).parent / "adversarial_encodings.json").read_text())
-CHUNKS = [1, 2, 3, 7, 25, 10_000]
+CHUNKS = [1, 2, 3, 7, 8, 25, 10_000]
 
 
 def leaked(text: str, markers: list[str], allowed: int) -> bool:
@@ -33,26 +33,13 @@ def streamed(text: str, number: int, chunk: int) -> tuple[str, list]:
     return shown + stream.finish(), stream.violations
 
 
-@pytest.mark.parametrize("chunk", [1, 3, 8, 25, 10_000])
-@pytest.mark.parametrize("number", [1, 2, 3])
-def test_no_leak_reaches_the_student_below_the_bottom_out_level(number, chunk):
-    allowed = level(number).max_code_lines or 0
-    leaks = []
-    for case in ATTACKS:
-        shown, violations = streamed(case["answer"], number, chunk)
-        if leaked(shown, case["markers"], allowed) or (number < 3 and "```" in shown):
-            leaks.append((case["attack"], shown))
-        if number < 3:
-            assert violations, f"the guard must notice: {case['attack']}"
-    assert leaks == []
-
-
+@pytest.mark.parametrize("cases", [ATTACKS, ENCODED], ids=["plain", "encoded"])
 @pytest.mark.parametrize("chunk", CHUNKS)
 @pytest.mark.parametrize("number", [1, 2, 3])
-def test_no_encoded_leak_reaches_the_student_below_the_bottom_out_level(number, chunk):
+def test_no_leak_reaches_the_student_below_the_bottom_out_level(number, chunk, cases):
     allowed = level(number).max_code_lines or 0
     leaks = []
-    for case in ENCODED:
+    for case in cases:
         shown, violations = streamed(case["answer"], number, chunk)
         if leaked(shown, case["markers"], allowed) or (number < 3 and "```" in shown):
             leaks.append((case["attack"], shown))

@@ -111,22 +111,26 @@ def skip_blanks(buffer: str, index: int) -> int:
 
 
 def _closing(
-    buffer: str, index: int, closer: str, final: bool
+    buffer: str, index: int, closer: str, final: bool, opener: str = ""
 ) -> int | Literal["need more"] | None:
-    """Where ``closer`` ends a title or a ``<…>`` destination."""
+    """Where ``closer`` ends a title, a ``<…>`` destination or (nesting ``opener``) a
+    bracket; escapes are skipped and a blank line ends the search."""
+    depth = 0
     while index < len(buffer):
         char = buffer[index]
         if char == "\\":
             index += 2
             continue
         if char == closer:
-            return index
-        if closer == ">" and char in "<\n":
+            if depth == 0:
+                return index
+            depth -= 1
+        elif char == opener:
+            depth += 1
+        elif closer == ">" and char in "<\n":
             return None
-        if char == "\n":
-            blank = blank_line_at(buffer, index, final)
-            if blank:
-                return None if blank is True else NEED_MORE
+        elif char == "\n" and (stop := blank_line_at(buffer, index, final)):
+            return None if stop is True else NEED_MORE
         index += 1
     return None if final else NEED_MORE
 
@@ -194,25 +198,7 @@ def definition_destination(buffer: str, index: int, final: bool) -> Found:
 
 def closing_bracket(buffer: str, start: int, final: bool) -> int | Literal["need more"] | None:
     """The ``]`` matching the ``[`` at ``start``, brackets nested, escapes skipped."""
-    depth = 0
-    index = start
-    while index < len(buffer):
-        char = buffer[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == "[":
-            depth += 1
-        elif char == "]":
-            depth -= 1
-            if depth == 0:
-                return index
-        elif char == "\n":
-            blank = blank_line_at(buffer, index, final)
-            if blank:
-                return None if blank is True else NEED_MORE
-        index += 1
-    return None if final else NEED_MORE
+    return _closing(buffer, start + 1, "]", final, "[")
 
 
 LINK_SPECIAL = re.compile(r"[!\[\\]")
