@@ -290,3 +290,20 @@ def test_nothing_invisible_no_image_and_no_other_host_reaches_the_student(text):
 def test_cleaning_characters_twice_changes_nothing():
     text = "ｄｅ\u200bｆ x² … \r\n"
     assert clean_characters(clean_characters(text)) == clean_characters(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<img alt="' + "x" * 3000 + '" src=//evil.example/x.png> after',
+        "[" + "word " * 600 + "](//evil.example/x) after",
+        "<!-- " + "word " * 600 + "--> after",
+        "https://evil.example/" + "a" * 3000 + " after",
+    ],
+)
+def test_a_construct_too_long_to_wait_for_is_read_as_text_never_rendered(text):
+    whole, _ = rendered_text(text, POLICY)
+    assert streamed(text, [3] * 2000)[0] == whole
+    assert not unescaped(whole, "<img") and not unescaped(whole, "<!--")
+    assert not unescaped(whole, "](//") and "https://evil" not in whole
+    assert whole.endswith(" after")

@@ -95,6 +95,8 @@ def _stable_start(char: str) -> bool:
 class Characters(Stage):
     """``clean_characters`` while streaming: holds the tail from the last stable start."""
 
+    window = None  # it holds no construct, only the last few characters
+
     def _step(self, buffer: str, position: int, final: bool) -> Decision:
         if final or buffer[-1] in ENDS_CLEANLY:
             return len(buffer), clean_characters(buffer[position:])

@@ -51,8 +51,6 @@ MASK = "…"
 # The escapes the rendered text adds, so that a quoted line still matches the student's.
 RENDER_ESCAPE = re.compile(r"\\([<&(:\[])")
 
-__all__ = ["REMOVED_BLOCK", "StreamGuard", "Violation", "guard", "looks_like_code"]
-
 
 def _normalise(code: str) -> str:
     return " ".join(RENDER_ESCAPE.sub(r"\1", code).split())

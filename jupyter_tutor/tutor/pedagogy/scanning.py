@@ -17,8 +17,15 @@ ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 Decision = tuple[int, str] | None  # (end of the consumed text, what to emit), or "need more"
 
+# No construct a stage waits for is longer: past this, it is decided as if the text ended
+# there (plain text; the inert stage escapes what could still become markup). That keeps
+# the work per delta bounded, and the bound is part of the decision, not of the chunking.
+CONSTRUCT_LIMIT = 2000
+
 
 class Stage(ABC):
+    window: int | None = CONSTRUCT_LIMIT
+
     def __init__(self) -> None:
         self._held = ""
 
@@ -33,7 +40,11 @@ class Stage(ABC):
         out: list[str] = []
         position = 0
         while position < len(buffer):
-            decision = self._step(buffer, position, final)
+            end = len(buffer) if self.window is None else position + self.window
+            if end < len(buffer):
+                decision = self._step(buffer[:end], position, True)
+            else:
+                decision = self._step(buffer, position, final)
             if decision is None:
                 break
             position, emitted = decision
