@@ -158,13 +158,8 @@ class HtmlTags(Stage):
         if self._fence is None:
             if opener and not (opener.group(1)[0] == "`" and "`" in opener.group(2)):
                 self._fence = opener.group(1)
-        elif (
-            opener
-            and opener.group(1).startswith(self._fence)
-            and opener.group(1)[0] == self._fence[0]
-            and not opener.group(2).strip()
-        ):
-            self._fence = None
+        elif opener and opener.group(1).startswith(self._fence) and not opener.group(2).strip():
+            self._fence = None  # closed by a run of the same character, at least as long
 
     def _markup(self, markup: Markup) -> str:
         if markup.kind == "other":

@@ -19,7 +19,7 @@ from .links import (
     inline_destination,
 )
 from .markup_grammar import NEED_MORE, markup_at
-from .scanning import Decision, Stage, escape_pair
+from .scanning import Decision, Stage, escape_pair, plain_run
 from .violations import Violation
 
 SPECIAL = re.compile(r"[<&!\]\\\nhHfFwW]")
@@ -72,9 +72,7 @@ class Inert(Stage):
             return self._bracket(buffer, position, final)
         if char in "hHfFwW":
             return self._address(buffer, position, final)
-        found = SPECIAL.search(buffer, position + 1)
-        end = found.start() if found else len(buffer)
-        return end, buffer[position:end]
+        return plain_run(buffer, position, SPECIAL)
 
     def _angle(self, buffer: str, position: int, final: bool) -> Decision:
         following = buffer[position + 1]
