@@ -28,6 +28,7 @@ from .store.migrate import upgrade_to_head
 from .tutor.history import TutorHistory
 from .tutor.limits import Limits
 from .tutor.llm import LanguageModel, ModelSettings
+from .tutor.pedagogy.links import DEFAULT_LINK_HOSTS, LinkPolicy, link_hosts
 from .tutor.retention import Retention
 from .tutor.routes import tutor_routes
 from .tutor.service import CONVERSATION_MESSAGES, TutorService
@@ -118,6 +119,13 @@ class TutorApp(ExtensionApp):
         True,
         config=True,
         help="Ask the model to rewrite answers that broke the hint level's rules.",
+    )
+    tutor_link_hosts = List(
+        Unicode(),
+        default_value=list(DEFAULT_LINK_HOSTS),
+        config=True,
+        help="Hosts whose https links (without a query string) may stay in tutor answers; "
+        "every other link loses its address, and images are always left out.",
     )
     same_problem_threshold = Float(
         DEFAULT_THRESHOLD,
@@ -259,6 +267,13 @@ class TutorApp(ExtensionApp):
     def _default_modules_dir(self) -> str:
         return os.environ.get("JUPYTER_TUTOR_MODULES_DIR", str(shipped_modules_dir()))
 
+    @validate("tutor_link_hosts")
+    def _check_link_hosts(self, proposal: dict) -> list[str]:
+        try:
+            return link_hosts(proposal["value"])
+        except ValueError as error:
+            raise TraitError(f"tutor_link_hosts: {error}") from None
+
     @validate("autosave_interval_seconds")
     def _check_interval(self, proposal: dict) -> int:
         if proposal["value"] < 10:
@@ -334,6 +349,7 @@ class TutorApp(ExtensionApp):
             self.same_problem_threshold,
             self.log,
             rewrite=self.rewrite_violations,
+            links=LinkPolicy(frozenset(self.tutor_link_hosts)),
         )
         self._ready: asyncio.Task | None = None
         safe_url = make_url(self.engine.url).render_as_string(hide_password=True)

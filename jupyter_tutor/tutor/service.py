@@ -17,6 +17,7 @@ from .offline.provider import offline_guard_settings, offline_hint
 from .pedagogy.escalation import asks_for_more_help, next_level
 from .pedagogy.guardrail import StreamGuard, guard
 from .pedagogy.levels import HintLevel, level
+from .pedagogy.links import LinkPolicy
 from .pedagogy.prompt import ModuleContext, rewrite_prompt, system_prompt
 from .pedagogy.settings import TutorSettings, parse_tutor_settings
 from .request import Ask
@@ -92,6 +93,7 @@ class TutorService:
         log: logging.Logger,
         *,
         rewrite: bool = True,
+        links: LinkPolicy | None = None,
     ) -> None:
         self.history = history
         self._progress = progress
@@ -100,6 +102,7 @@ class TutorService:
         self._threshold = same_problem_threshold
         self._log = log
         self._rewrite_enabled = rewrite
+        self._links = links or LinkPolicy()
 
     async def close(self) -> None:
         if self._model:
@@ -173,7 +176,7 @@ class TutorService:
             }
         )
         guard_settings = settings if self._model else offline_guard_settings(settings)
-        stream_guard = StreamGuard(turn.level, guard_settings, turn.cell_code)
+        stream_guard = StreamGuard(turn.level, guard_settings, turn.cell_code, self._links)
         try:
             if self._model:
                 await self._from_model(
@@ -375,7 +378,7 @@ class TutorService:
             answer.usage.prompt_tokens + usage.prompt_tokens,
             answer.usage.completion_tokens + usage.completion_tokens,
         )
-        cleaned, _ = guard(text, turn.level, settings, turn.cell_code)
+        cleaned, _ = guard(text, turn.level, settings, turn.cell_code, self._links)
         if cleaned.strip():
             answer.shown = cleaned
             await send({"type": "replace", "id": ask_id, "text": cleaned})

@@ -1,10 +1,11 @@
 """Keep solutions out of hints: code blocks, code lines and avoided words (pure).
 
 The model is told the rules, but a student can talk it out of them ("ignore previous
-instructions…"). So every answer below the module's code-allowed level passes through
-this guard before the student sees it, while it streams: prose goes out word by word,
-anything that might be code waits for the end of its line, code blocks are held until
-they close, and whatever breaks the level's rules is left out and recorded. A line
+instructions…"). So every answer passes through this guard before the student sees it,
+while it streams. First the text is read as it will render (``rendered_text``: encodings,
+HTML, invisible characters, images and links to other hosts); then prose goes out word
+by word, anything that might be code waits for the end of its line, code blocks are held
+until they close, and whatever breaks the level's rules is left out and recorded. A line
 the student wrote themselves may always be quoted back.
 """
 
@@ -12,11 +13,16 @@ import ast
 import re
 from dataclasses import dataclass, field
 
+from .characters import clean_characters
 from .levels import HintLevel
+from .links import LinkPolicy
+from .rendered_text import RenderedText
 from .settings import TutorSettings
+from .violations import Violation
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 INLINE_CODE = re.compile(r"`([^`\n]+)`")
+BLANK = re.compile(r"\s")
 LIST_MARKER = re.compile(r"^\s*(?:[-*+>]|\d+[.)])\s+")
 BLOCK_KEYWORDS = re.compile(r"^(def|class|for|while|if|elif|else|with|try|except|finally)\b.*:\s*$")
 CODE_NODES = (
@@ -42,16 +48,21 @@ CODE_FRAGMENT = re.compile(
 
 REMOVED_BLOCK = "*(The tutor wrote code here; it was left out so you can write it yourself.)*"
 MASK = "…"
-
-
-@dataclass(frozen=True)
-class Violation:
-    kind: str  # "code_block" | "code_line" | "inline_code" | "avoid_term"
-    detail: str
+# The escapes the rendered text adds, so that a quoted line still matches the student's.
+RENDER_ESCAPE = re.compile(r"\\([<&(:\[])")
 
 
 def _normalise(code: str) -> str:
-    return " ".join(code.split())
+    return " ".join(RENDER_ESCAPE.sub(r"\1", code).split())
+
+
+def _parsed(text: str) -> ast.Module | None:
+    for closer in CLOSERS:
+        try:
+            return ast.parse(text + closer)
+        except (SyntaxError, ValueError):
+            continue
+    return None
 
 
 def looks_like_code(line: str) -> bool:
@@ -60,13 +71,23 @@ def looks_like_code(line: str) -> bool:
         return False
     if BLOCK_KEYWORDS.match(text):
         return True
-    for closer in CLOSERS:
-        try:
-            tree = ast.parse(text + closer)
-        except (SyntaxError, ValueError):
-            continue
-        return any(isinstance(node, CODE_NODES) for node in ast.walk(tree))
-    return False
+    tree = _parsed(text)
+    return tree is not None and any(isinstance(node, CODE_NODES) for node in ast.walk(tree))
+
+
+def _statement_end(text: str, start: int, after: int) -> int:
+    """Where a statement begun inside a sentence ends: its first part, past ``after``,
+    that parses on its own (so "x = f(a, b) and y = 2" holds two)."""
+    ends = [blank.start() for blank in BLANK.finditer(text, after)] + [len(text)]
+    return next((end for end in ends if _parses(text[start:end])), len(text))
+
+
+def _parses(code: str) -> bool:
+    try:
+        ast.parse(code.strip())
+    except (SyntaxError, ValueError):
+        return False
+    return True
 
 
 @dataclass
@@ -76,16 +97,20 @@ class StreamGuard:
     level: HintLevel
     settings: TutorSettings
     student_code: str = ""
+    links: LinkPolicy = field(default_factory=LinkPolicy)
     violations: list[Violation] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self._rendered = RenderedText(self.links, self.violations)
         self._pending = ""
         # Part of the current line has gone out as prose already.
         self._streaming_prose = False
         self._block: list[str] | None = None
         self._code_lines = 0
         self._own_lines = {
-            _normalise(line) for line in self.student_code.splitlines() if line.strip()
+            _normalise(line)
+            for line in clean_characters(self.student_code).splitlines()
+            if line.strip()
         }
         words = sorted(self.settings.avoid, key=len, reverse=True)
         self._avoid = (
@@ -96,12 +121,11 @@ class StreamGuard:
         # Hold back enough of the line that an avoided phrase is never split.
         self._margin = max((len(word) for word in words), default=0) + 1
 
-    @property
-    def active(self) -> bool:
-        return self.level.number < self.settings.code_allowed_level or self._avoid is not None
-
     def feed(self, delta: str) -> str:
-        self._pending += delta
+        return self._guard_rendered(self._rendered.feed(delta))
+
+    def _guard_rendered(self, text: str) -> str:
+        self._pending += text
         out: list[str] = []
         while "\n" in self._pending:
             line, self._pending = self._pending.split("\n", 1)
@@ -135,7 +159,8 @@ class StreamGuard:
         return prefix
 
     def finish(self) -> str:
-        tail = self._line(self._pending) if self._pending else ""
+        tail = self._guard_rendered(self._rendered.finish())
+        tail += self._line(self._pending) if self._pending else ""
         self._pending = ""
         if self._block is not None:  # an unclosed fence still counts as a block
             tail += self._close_block()
@@ -170,15 +195,17 @@ class StreamGuard:
         return self._mask_avoided(self._inline_code(line))
 
     def _code_in_prose(self, line: str) -> str:
-        """Code written into a sentence ("the fix: B = np.eye(2)") counts as a code line."""
-        fragment = CODE_FRAGMENT.search(INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line))
-        if fragment is None or self._is_own(line[fragment.start() :]):
-            return line
-        if self._budget_allows(1):
-            self._code_lines += 1
-            return line
-        self.violations.append(Violation("code_line", line[fragment.start() :].strip()))
-        return line[: fragment.start()] + MASK + ("\n" if line.endswith("\n") else "")
+        """Code written into a sentence ("the fix: B = np.eye(2)"): each statement counts."""
+        prose = INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
+        start = 0
+        while fragment := CODE_FRAGMENT.search(prose, start):
+            if not self._is_own(line[fragment.start() :]):
+                if not self._budget_allows(1):
+                    self.violations.append(Violation("code_line", line[fragment.start() :].strip()))
+                    return line[: fragment.start()] + MASK + ("\n" if line.endswith("\n") else "")
+                self._code_lines += 1
+            start = _statement_end(prose, fragment.start(), fragment.end())
+        return line
 
     def _inline_code(self, line: str) -> str:
         if not self._limited():
@@ -218,9 +245,13 @@ class StreamGuard:
 
 
 def guard(
-    text: str, level: HintLevel, settings: TutorSettings, student_code: str = ""
+    text: str,
+    level: HintLevel,
+    settings: TutorSettings,
+    student_code: str = "",
+    links: LinkPolicy | None = None,
 ) -> tuple[str, list[Violation]]:
     """The whole answer at once: the cleaned text and what was taken out."""
-    stream = StreamGuard(level, settings, student_code)
+    stream = StreamGuard(level, settings, student_code, links or LinkPolicy())
     cleaned = stream.feed(text) + stream.finish()
     return cleaned, stream.violations
