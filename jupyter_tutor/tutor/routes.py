@@ -102,7 +102,8 @@ class TutorSocket(
 
     async def _answer(self, ask: Any) -> None:
         try:
-            await self.app.tutor.answer(self.current_user.username, self.module, ask, self._send)
+            student = self.app.students.id_of(self.current_user)
+            await self.app.tutor.answer(student, self.module, ask, self._send)
         except TutorError as error:
             await self._send(error_frame(ask.id, error.code, error.message))
         except Exception:
