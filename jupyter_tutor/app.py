@@ -16,7 +16,7 @@ from .identity.students import Students, decide_local_user, under_jupyterhub
 from .modules.catalog import scan
 from .modules.routes import module_routes
 from .modules.service import ModuleService, sync_modules
-from .modules.working_copy import WorkingCopies
+from .modules.working_copy import DEFAULT_FOLDER, WorkingCopies
 from .packages.catalog import build_catalog, load_curated
 from .packages.lock import LOCK_FILE, load_lock, lock_version
 from .packages.package_list import DEFAULT_PACKAGES
@@ -70,7 +70,7 @@ class TutorApp(ExtensionApp):
         is a learning module. Default: $JUPYTER_TUTOR_MODULES_DIR, else the bundled course.""",
     )
     working_copy_dir = Unicode(
-        "learning-modules",
+        DEFAULT_FOLDER,
         config=True,
         help="Folder, relative to the server root, holding each student's copies of modules.",
     )
