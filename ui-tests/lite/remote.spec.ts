@@ -4,7 +4,15 @@ import { mkdtempSync, rmSync } from 'fs';
 import { createServer } from 'net';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import { card, expect, openModule, output, runNewCell, test } from './site';
+import {
+  card,
+  expect,
+  openModule,
+  output,
+  runNewCell,
+  showModuleBrowser,
+  test
+} from './site';
 
 /**
  * Remote mode: the offline site, told by its jupyter-lite.json to use a
@@ -97,9 +105,7 @@ async function openSite(browser: Browser): Promise<Page> {
   });
   const page = await context.newPage();
   await page.goto(`lab/index.html?tutor_token=${token}`);
-  await page
-    .locator('.jp-SideBar [data-id="jupyter-tutor-module-browser"]')
-    .click();
+  await showModuleBrowser(page);
   await expect(page.locator('.jp-TutorModuleCard')).toHaveCount(3, {
     timeout: 120 * 1000
   });
