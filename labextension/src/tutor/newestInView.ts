@@ -17,7 +17,8 @@ const AT_BOTTOM = 24;
  * streaming answer runs out of sight. This follows the bottom while the
  * student is there (or everything fits), and goes back to it whenever a
  * message is added; a student who scrolled up to read is left there while
- * an answer streams.
+ * an answer streams. The list may be rendered anew (its box replaced), so
+ * every change of the widget's content looks for the current one.
  */
 export class NewestInView implements IDisposable {
   constructor(
@@ -25,8 +26,12 @@ export class NewestInView implements IDisposable {
     private readonly _model: IChatModel
   ) {
     _model.messagesUpdated.connect(this._onMessages, this);
-    this._finder.observe(_widget.node, { childList: true, subtree: true });
-    this._find();
+    this._changes.observe(_widget.node, {
+      childList: true,
+      subtree: true,
+      characterData: true
+    });
+    this._sync();
   }
 
   get isDisposed(): boolean {
@@ -39,27 +44,36 @@ export class NewestInView implements IDisposable {
     }
     this._disposed = true;
     this._model.messagesUpdated.disconnect(this._onMessages, this);
-    this._finder.disconnect();
-    this._resizes.disconnect();
-    this._scroller?.removeEventListener('scroll', this._onScroll);
+    this._changes.disconnect();
+    this._unbind();
   }
 
-  private _find(): void {
-    const scroller = this._widget.node.querySelector<HTMLElement>(SCROLLER);
-    const content = scroller?.firstElementChild;
-    if (!scroller || !content) {
-      return;
+  /** Follow the bottom of the list the widget shows now. */
+  private _sync(): void {
+    if (!this._scroller?.isConnected) {
+      this._unbind();
+      const scroller = this._widget.node.querySelector<HTMLElement>(SCROLLER);
+      const content = scroller?.firstElementChild;
+      if (!scroller || !content) {
+        return;
+      }
+      this._scroller = scroller;
+      scroller.addEventListener('scroll', this._onScroll);
+      // Content also grows without a DOM change, as rendered markdown settles.
+      this._resizes.observe(content);
     }
-    this._finder.disconnect();
-    this._scroller = scroller;
-    scroller.addEventListener('scroll', this._onScroll);
-    this._resizes.observe(content);
     this._follow();
+  }
+
+  private _unbind(): void {
+    this._scroller?.removeEventListener('scroll', this._onScroll);
+    this._resizes.disconnect();
+    this._scroller = null;
   }
 
   private _onMessages(): void {
     this._following = true;
-    this._follow();
+    this._sync();
   }
 
   private _follow(): void {
@@ -70,15 +84,17 @@ export class NewestInView implements IDisposable {
   }
 
   private readonly _onScroll = (): void => {
-    const scroller = this._scroller!;
-    this._following =
-      scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <=
-      AT_BOTTOM;
+    const scroller = this._scroller;
+    if (scroller) {
+      this._following =
+        scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <=
+        AT_BOTTOM;
+    }
   };
 
   private _disposed = false;
   private _following = true;
   private _scroller: HTMLElement | null = null;
-  private readonly _finder = new MutationObserver(() => this._find());
+  private readonly _changes = new MutationObserver(() => this._sync());
   private readonly _resizes = new ResizeObserver(() => this._follow());
 }
