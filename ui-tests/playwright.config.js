@@ -10,6 +10,19 @@ const PORT = process.env.TUTOR_UI_PORT || '8888';
 // The README's demo (a personal server with its token login), for first-visit tests.
 const DEMO_PORT = process.env.TUTOR_UI_DEMO_PORT || '8889';
 
+/** A JupyterLab the tests start, and stop cleanly so it removes its throwaway dirs. */
+function jupyterLab(command, url) {
+  return {
+    command,
+    url,
+    timeout: 240 * 1000,
+    reuseExistingServer: !CI,
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10 * 1000 },
+    stdout: 'pipe',
+    stderr: 'pipe'
+  };
+}
+
 module.exports = {
   ...baseConfig,
   testDir: './tests',
@@ -58,25 +71,8 @@ module.exports = {
     }
   ],
   webServer: [
-    {
-      command: 'jlpm start',
-      url: `http://localhost:${PORT}/lab`,
-      timeout: 240 * 1000,
-      reuseExistingServer: !CI,
-      // Let the server stop cleanly, so it removes its throwaway dirs.
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 10 * 1000 },
-      stdout: 'pipe',
-      stderr: 'pipe'
-    },
-    {
-      command: 'jlpm start:demo',
-      // Answers without the token: the login page.
-      url: `http://localhost:${DEMO_PORT}/login`,
-      timeout: 240 * 1000,
-      reuseExistingServer: !CI,
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 10 * 1000 },
-      stdout: 'pipe',
-      stderr: 'pipe'
-    }
+    jupyterLab('jlpm start', `http://localhost:${PORT}/lab`),
+    // Answers without the token: its login page.
+    jupyterLab('jlpm start:demo', `http://localhost:${DEMO_PORT}/login`)
   ]
 };
