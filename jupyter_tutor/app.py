@@ -7,13 +7,16 @@ from pathlib import Path
 from jupyter_core.paths import jupyter_data_dir
 from jupyter_server.extension.application import ExtensionApp
 from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncConnection
 from traitlets import Bool, Float, Integer, List, Set, TraitError, Unicode, default, validate
 
 from .errors import StoreUnavailable
+from .identity.adopt import adopt_anonymous_users
+from .identity.students import Students, decide_local_user, under_jupyterhub
 from .modules.catalog import scan
 from .modules.routes import module_routes
 from .modules.service import ModuleService, sync_modules
-from .modules.working_copy import WorkingCopies
+from .modules.working_copy import DEFAULT_FOLDER, WorkingCopies
 from .packages.catalog import build_catalog, load_curated
 from .packages.lock import LOCK_FILE, load_lock, lock_version
 from .packages.package_list import DEFAULT_PACKAGES
@@ -72,7 +75,7 @@ class TutorApp(ExtensionApp):
         is a learning module. Default: $JUPYTER_TUTOR_MODULES_DIR, else the bundled course.""",
     )
     working_copy_dir = Unicode(
-        "learning-modules",
+        DEFAULT_FOLDER,
         config=True,
         help="Folder, relative to the server root, holding each student's copies of modules.",
     )
@@ -209,6 +212,19 @@ class TutorApp(ExtensionApp):
     instructor_groups = Set(
         Unicode(), config=True, help="JupyterHub groups with the instructor role."
     )
+    local_user = Unicode(
+        None,
+        allow_none=True,
+        config=True,
+        help="""The one student of a personal server, whose progress, conversations and role
+        every browser shares (jupyter-server otherwise makes each new browser a new anonymous
+        user, which would start the course afresh). Default: the operating system's user name
+        on a personal server, that is, not under JupyterHub and with jupyter-server's own
+        token or password login; elsewhere (JupyterHub, `jupyter tutor-server`, another
+        identity provider) each user is their own student. "" turns it off. Ignored under
+        JupyterHub, whose users always count. Work saved earlier under anonymous users is
+        given to this user on start.""",
+    )
     local_user_is_admin = Bool(
         config=True,
         help="""Treat every user as admin. Default: true on a personal server (not under
@@ -244,7 +260,7 @@ class TutorApp(ExtensionApp):
     @default("local_user_is_admin")
     def _default_local_user_is_admin(self) -> bool:
         configured = self.admin_users or self.admin_groups or self.instructor_users
-        return not (configured or self.instructor_groups or "JUPYTERHUB_API_TOKEN" in os.environ)
+        return not (configured or self.instructor_groups or under_jupyterhub())
 
     @default("llm_base_url")
     def _default_llm_base_url(self) -> str | None:
@@ -273,6 +289,13 @@ class TutorApp(ExtensionApp):
             return link_hosts(proposal["value"])
         except ValueError as error:
             raise TraitError(f"tutor_link_hosts: {error}") from None
+
+    @validate("local_user")
+    def _check_local_user(self, proposal: dict) -> str | None:
+        value = proposal["value"]
+        if value and (len(value) > 255 or value.strip() != value):
+            raise TraitError("local_user must be a name of at most 255 characters, no spaces")
+        return value
 
     @validate("autosave_interval_seconds")
     def _check_interval(self, proposal: dict) -> int:
@@ -323,6 +346,9 @@ class TutorApp(ExtensionApp):
             max_overflow=self.database_max_overflow,
         )
         sessions = create_sessions(self.engine)
+        self.students = Students(
+            decide_local_user(self.local_user, self.serverapp.identity_provider)
+        )
         self.modules = ModuleService(sessions)
         self.progress = ProgressService(sessions, self.snapshot_limit)
         self.working_copies = WorkingCopies(
@@ -354,6 +380,14 @@ class TutorApp(ExtensionApp):
         self._ready: asyncio.Task | None = None
         safe_url = make_url(self.engine.url).render_as_string(hide_password=True)
         self.log.info("jupyter-tutor: database %s, modules from %s", safe_url, self.modules_dir)
+        if self.students.local_user is not None:
+            self.log.info(
+                "jupyter-tutor: personal server: every browser is the student %r "
+                "(c.TutorApp.local_user)",
+                self.students.local_user,
+            )
+        elif self.local_user and under_jupyterhub():
+            self.log.warning("jupyter-tutor: local_user is ignored under JupyterHub")
 
     def _language_model(self) -> LanguageModel | None:
         if not (self.llm_base_url or self.llm_api_key):
@@ -413,7 +447,21 @@ class TutorApp(ExtensionApp):
             await upgrade_to_head(connection)
             await sync_modules(connection, catalog.modules)
             await seed_catalog(connection, build_catalog(self.pyodide_lock, load_curated()))
+            if self.students.local_user is not None:
+                await self._adopt_anonymous_work(connection, self.students.local_user)
         self.log.info("jupyter-tutor: %d learning modules ready", len(catalog.modules))
+
+    async def _adopt_anonymous_work(self, connection: AsyncConnection, local_user: str) -> None:
+        adopted = await adopt_anonymous_users(connection, local_user, self.snapshot_limit)
+        if adopted:
+            self.log.info(
+                "jupyter-tutor: gave the work of %d earlier anonymous users (%d modules, "
+                "%d conversations) to %s",
+                adopted.users,
+                adopted.modules,
+                adopted.conversations,
+                local_user,
+            )
 
     async def stop_extension(self) -> None:
         self.off_loop.close()

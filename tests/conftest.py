@@ -39,7 +39,9 @@ class HeaderUsers(IdentityProvider):
     The token-authenticated user is renamed by an ``X-Test-User`` header (with hub
     groups from ``X-Test-Groups``). A
     ``tutor_test_user`` cookie stands for a browser session: that user is not
-    token-authenticated, so jupyter-server enforces XSRF for them.
+    token-authenticated, so jupyter-server enforces XSRF for them. Being an identity
+    provider of its own (not jupyter-server's), it keeps every user their own student: a
+    personal server's ``local_user`` applies only when a test sets it.
     """
 
     async def get_user(self, handler: Any) -> User | None:

@@ -67,6 +67,12 @@ def test_the_site_has_the_course_catalog_and_frontend(online_site):
     )
     for module in catalog["modules"]:
         assert (online_site / "files" / module["notebook_path"]).is_file()
+    # The working copies' folder is in the site's index, empty: the browser finds it there.
+    root = read(online_site, "api/contents/all.json")["content"]
+    assert {"name": "learning-modules", "type": "directory"}.items() <= next(
+        item for item in root if item["name"] == "learning-modules"
+    ).items()
+    assert read(online_site, "api/contents/learning-modules/all.json")["content"] == []
 
     config = read(online_site, "jupyter-lite.json")["jupyter-config-data"]
     assert "jupyter-tutor" in [e["name"] for e in config["federated_extensions"]]

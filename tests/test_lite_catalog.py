@@ -26,7 +26,8 @@ def online(notebooks: Path, **options) -> dict:
 
 def test_the_shipped_course_is_listed_with_its_package_lists():
     catalog = online(shipped_modules_dir())
-    assert catalog["format"] == 1
+    assert catalog["format"] == 2
+    assert catalog["working_copy_dir"] == "learning-modules"
     assert catalog["mode"] == "online"
     assert catalog["pyodide_version"] == lock_version()
     assert catalog["problems"] == []

@@ -61,7 +61,9 @@ print(
 )
 
 # Roles in one server: each browser context is its own anonymous user (so
-# every test starts with no progress) in the course admins' group, unless
+# every test starts with no progress; an identity provider of its own keeps
+# jupyter-tutor from taking them all for one personal student, see
+# demo_server_config.py for that) in the course admins' group, unless
 # the test gives the context a ``tutor_test_user`` cookie, which makes it
 # that user with no role configured: a learner.
 from dataclasses import asdict, dataclass, field  # noqa: E402

@@ -5,8 +5,23 @@
 const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
 
 const CI = !!process.env.CI;
-// The JupyterLab port; CI picks a free one so a stray server cannot interfere.
+// The JupyterLab ports; CI picks free ones so a stray server cannot interfere.
 const PORT = process.env.TUTOR_UI_PORT || '8888';
+// The README's demo (a personal server with its token login), for first-visit tests.
+const DEMO_PORT = process.env.TUTOR_UI_DEMO_PORT || '8889';
+
+/** A JupyterLab the tests start, and stop cleanly so it removes its throwaway dirs. */
+function jupyterLab(command, url) {
+  return {
+    command,
+    url,
+    timeout: 240 * 1000,
+    reuseExistingServer: !CI,
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10 * 1000 },
+    stdout: 'pipe',
+    stderr: 'pipe'
+  };
+}
 
 module.exports = {
   ...baseConfig,
@@ -55,14 +70,9 @@ module.exports = {
       use: { browserName: 'chromium' }
     }
   ],
-  webServer: {
-    command: 'jlpm start',
-    url: `http://localhost:${PORT}/lab`,
-    timeout: 240 * 1000,
-    reuseExistingServer: !CI,
-    // Let the server stop cleanly, so it removes its throwaway dirs.
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 10 * 1000 },
-    stdout: 'pipe',
-    stderr: 'pipe'
-  }
+  webServer: [
+    jupyterLab('jlpm start', `http://localhost:${PORT}/lab`),
+    // Answers without the token: its login page.
+    jupyterLab('jlpm start:demo', `http://localhost:${DEMO_PORT}/login`)
+  ]
 };

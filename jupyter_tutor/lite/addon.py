@@ -25,7 +25,13 @@ from ..packages.lock import LOCK_FILE, lock_version, read_lock
 from ..packages.package_list import DEFAULT_PACKAGES
 from . import downloads
 from .offline_bundle import LOCK_FILE_NAME, Bundle, Supplied, plan_bundle, write_bundle
-from .site_catalog import CATALOG_PATH, CONTENTS_DIR, build_site_catalog, course_packages
+from .site_catalog import (
+    CATALOG_PATH,
+    CONTENTS_DIR,
+    WORKING_COPY_DIR,
+    build_site_catalog,
+    course_packages,
+)
 
 KERNEL_PLUGIN = "@jupyterlite/pyodide-kernel-extension:kernel"
 KERNEL_WHEEL_INDEX = "@jupyterlite/pyodide-kernel-extension/static/pypi/all.json"
@@ -98,6 +104,14 @@ class JupyterTutorAddon(BaseAddon):
                 targets=[target],
                 actions=[(self.copy_one, [notebook, target])],
             )
+        # Listed by the contents addon like the course folder: the browser then finds the
+        # folder the working copies go to in the site's index instead of asking for it.
+        working_copies = self.output_dir / "files" / WORKING_COPY_DIR
+        yield self.task(
+            name=f"folder:{WORKING_COPY_DIR}",
+            targets=[working_copies],
+            actions=[(working_copies.mkdir, [], {"parents": True, "exist_ok": True})],
+        )
         report = self.output_dir / REPORT_PATH
         if self.mode == "offline":
             yield self.task(

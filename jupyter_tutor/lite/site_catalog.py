@@ -14,15 +14,18 @@ from typing import Any, Literal
 
 from ..errors import InvalidRequest
 from ..modules.catalog import ModuleSpec, scan, tutor_block
+from ..modules.working_copy import DEFAULT_FOLDER
 from ..packages.catalog import CatalogEntry
 from ..packages.package_list import DEFAULT_PACKAGES, PackageRequest, parse_package_list
 from ..packages.request import parse_package_set
 from ..packages.routes import package_json, set_json
 from ..store.models import PackageSet, PythonPackage
 
-FORMAT = 1
+FORMAT = 2
 # Where the course notebooks go in the site's contents, and the catalog in the site.
 CONTENTS_DIR = "course"
+# Where the students' copies go; the site ships it empty, so the browser finds it listed.
+WORKING_COPY_DIR = DEFAULT_FOLDER
 CATALOG_PATH = "jupyter-tutor/catalog.json"
 
 Mode = Literal["online", "offline"]
@@ -98,6 +101,7 @@ def build_site_catalog(
     return {
         "format": FORMAT,
         "modules": [module_json(notebooks_dir, m, default_packages) for m in course.modules],
+        "working_copy_dir": WORKING_COPY_DIR,
         "problems": [
             {"notebook_filename": p.notebook_filename, "reason": p.reason} for p in course.problems
         ],

@@ -17,6 +17,9 @@ from jupyter_core.utils import ensure_async
 from ..errors import NotFound
 from ..store.models import LearningModule, as_utc
 
+# Where students' copies go (relative to the server root, or a Lite site's contents).
+DEFAULT_FOLDER = "learning-modules"
+
 
 @dataclass(frozen=True)
 class OpenedCopy:

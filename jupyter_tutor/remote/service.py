@@ -25,6 +25,8 @@ SERVICE_DEFAULTS = {
     "TutorApp": {
         # Many students share it: roles only as configured, never "everyone is admin".
         "local_user_is_admin": False,
+        # Each token is its own student, never one personal server's owner.
+        "local_user": "",
         "server_working_copies": False,
         # One process answers every student, unlike a hub's one server per student.
         "database_pool_size": 10,

@@ -70,7 +70,7 @@ class TutorSocket(
         # delayed ACKs and the first streamed words wait ~40 ms.
         self.set_nodelay(True)
         sockets = self.app.tutor_sockets
-        self._admitted = sockets.admit(self.current_user.username, self)
+        self._admitted = sockets.admit(self.app.students.id_of(self.current_user), self)
         if not self._admitted:
             # Refused after the handshake: a browser shows no HTTP refusal, but this frame.
             message = (
@@ -128,7 +128,8 @@ class TutorSocket(
         try:
             if isinstance(self.identity_provider, RechecksCredentials):
                 await self.identity_provider.recheck(self)
-            await self.app.tutor.answer(self.current_user.username, self.module, ask, self._send)
+            student = self.app.students.id_of(self.current_user)
+            await self.app.tutor.answer(student, self.module, ask, self._send)
         except InvalidToken as error:  # revoked since the socket opened: no more answers
             self._refuse(error.code, error.message, CLOSE_TOKEN_REVOKED, ask.id)
         except TutorError as error:
@@ -155,7 +156,7 @@ class TutorSocket(
 
     def on_close(self) -> None:
         if self._admitted:
-            self.app.tutor_sockets.release(self.current_user.username, self)
+            self.app.tutor_sockets.release(self.app.students.id_of(self.current_user), self)
         if self._answering:
             self._answering[1].cancel()
 

@@ -120,7 +120,8 @@ class TutorHandler(TutorErrors, ExtensionHandlerMixin, APIHandler):
 
     @property
     def user_id(self) -> str:
-        return self.current_user.username
+        """The student everything is kept under (``identity/students.py`` decides)."""
+        return self.app.students.id_of(self.current_user)
 
     @property
     def role(self) -> str:

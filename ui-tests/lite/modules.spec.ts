@@ -7,6 +7,7 @@ import {
   output,
   runNewCell,
   savedWork,
+  showModuleBrowser,
   test
 } from './site';
 
@@ -41,9 +42,7 @@ async function deleteWorkingCopy(page: Page): Promise<void> {
     .click();
   await page.locator('.jp-Dialog .jp-mod-accept').click();
   await expect(file).toHaveCount(0);
-  await page
-    .locator('.jp-SideBar [data-id="jupyter-tutor-module-browser"]')
-    .click();
+  await showModuleBrowser(page);
 }
 
 test('modules are listed, and progress stays in the browser', async ({

@@ -11,6 +11,7 @@ import {
   openModule,
   output,
   runNewCell,
+  showModuleBrowser,
   test,
   TUTOR_PANEL
 } from './site';
@@ -111,9 +112,7 @@ async function openSite(browser: Browser): Promise<Page> {
   });
   const page = await context.newPage();
   await page.goto(`lab/index.html#tutor_token=${token}`);
-  await page
-    .locator('.jp-SideBar [data-id="jupyter-tutor-module-browser"]')
-    .click();
+  await showModuleBrowser(page);
   await expect(page.locator('.jp-TutorModuleCard')).toHaveCount(3, {
     timeout: 120 * 1000
   });

@@ -1,6 +1,6 @@
+import { LabRoot, showModuleBrowser } from '../shared/moduleBrowser';
 import {
   expect,
-  FrameLocator,
   Locator,
   Page,
   Request,
@@ -36,7 +36,7 @@ export const test = base.extend<{ requests: string[] }>({
   ]
 });
 
-export { expect };
+export { expect, showModuleBrowser };
 
 /** Open a notebook of the site's contents in JupyterLab. */
 export async function openNotebook(page: Page, path: string): Promise<void> {
@@ -46,11 +46,7 @@ export async function openNotebook(page: Page, path: string): Promise<void> {
   });
 }
 
-/**
- * Where JupyterLab is: the page itself, or the frame that embeds it in a
- * host page.
- */
-export type LabRoot = Page | FrameLocator;
+export type { LabRoot };
 
 /** Pyodide boots in the browser; a cell sent before it is ready can be lost. */
 export async function waitForIdleKernel(root: LabRoot): Promise<void> {
@@ -110,9 +106,7 @@ export function card(page: Page, id: string) {
 /** Load the site and show its module browser with the three course modules. */
 export async function openModuleBrowser(page: Page): Promise<void> {
   await page.goto('lab/index.html');
-  await page
-    .locator('.jp-SideBar [data-id="jupyter-tutor-module-browser"]')
-    .click();
+  await showModuleBrowser(page);
   await expect(page.locator('.jp-TutorModuleCard')).toHaveCount(3, {
     timeout: 120 * 1000
   });

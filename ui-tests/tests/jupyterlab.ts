@@ -4,6 +4,7 @@ import {
   JupyterLabPage
 } from '@jupyterlab/galata';
 import type { TestInfo } from '@playwright/test';
+import { showModuleBrowser } from '../shared/moduleBrowser';
 
 /**
  * What the UI tests do in JupyterLab again and again: open a module from the
@@ -63,7 +64,7 @@ export async function openSidebarTab(
 export async function openModuleBrowser(
   page: IJupyterLabPageFixture
 ): Promise<void> {
-  await openSidebarTab(page, 'jupyter-tutor-module-browser');
+  await showModuleBrowser(page);
 }
 
 /** Open a module from the module browser and wait for its kernel. */

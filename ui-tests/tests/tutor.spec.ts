@@ -234,4 +234,64 @@ test.describe('AI tutor', () => {
     );
     expect(messages[messages.length - 1].content).toBe(MORE_HELP_QUESTION);
   });
+  test('after Shift+Enter on an error the question carries that cell\'s code', async ({
+    page,
+    request
+  }, testInfo) => {
+    const shot = screenshots(page, testInfo);
+    const code = 'total = price * shift_enter_ui_test';
+    const answer = 'Which of the names on that line has a value yet?';
+    await resetFake(request, [{ text: answer }]);
+
+    await openModule(page);
+    expect(await page.notebook.addCell('code', code)).toBe(true);
+    const cellIndex = (await page.notebook.getCellCount()) - 1;
+    // Shift+Enter: the error's cell runs and a new empty cell is the current one.
+    expect(await page.notebook.runCell(cellIndex)).toBe(true);
+    await expect(
+      (await page.notebook.getCellOutputLocator(cellIndex))!
+    ).toContainText('NameError');
+    expect(await page.notebook.getCellCount()).toBe(cellIndex + 2);
+
+    await openSidebarTab(page, 'jupyter-tutor-panel');
+    await expect(page.locator(`${PANEL} .jp-TutorContextChip-label`)).toHaveText(
+      `cell ${cellIndex + 1} · NameError (current cell empty)`
+    );
+    await shot('chip-names-the-error-cell');
+    await typeQuestion(page, 'what is wrong?');
+    await expect(message(page, answer)).toContainText(answer);
+
+    const system = (await chatRequests(request)).pop()![0];
+    expect(system.role).toBe('system');
+    expect(system.content).toContain(code);
+    expect(system.content).toContain('NameError');
+  });
+
+  test('the newest answer stays in view as the conversation grows', async ({
+    page,
+    request
+  }, testInfo) => {
+    const shot = screenshots(page, testInfo);
+    // Long answers, streamed: each one outgrows the panel on its own.
+    const long = (n: number) =>
+      Array.from(
+        { length: 12 },
+        (_, line) => `Answer ${n}, thought ${line + 1}: read the message again.`
+      ).join('\n\n') + `\n\nEnd of answer ${n}.`;
+    await resetFake(
+      request,
+      [1, 2, 3].map(n => ({ text: long(n), chunk_size: 40, delay: 0.01 }))
+    );
+
+    await openModule(page);
+    await openSidebarTab(page, 'jupyter-tutor-panel');
+    for (const n of [1, 2, 3]) {
+      await typeQuestion(page, `Question ${n}: what should I look at?`);
+      const end = page.locator(PANEL).getByText(`End of answer ${n}.`);
+      await expect(end).toBeVisible();
+      await expect(page.locator(`${PANEL} .jp-TutorStop`)).toBeHidden();
+      await expect(end).toBeInViewport();
+      await shot(`answer-${n}`);
+    }
+  });
 });

@@ -7,6 +7,7 @@ import { ITutorBackend } from '../backend/token';
 import { ModuleSummary } from '../backend/types';
 import { ProgressCommandIDs } from '../progress/commands';
 import { ModuleCommandIDs } from './commands';
+import { isNewStudent } from './firstScreen';
 import { ModuleCard } from './ModuleCard';
 
 /**
@@ -106,8 +107,22 @@ export class ModuleBrowser extends ReactWidget {
       );
     }
     return (
+      <>
+        {isNewStudent(this._modules) && (
+          <p className="jp-TutorModuleBrowser-startHere">
+            Start here: open the first module. Your work is saved as you go, and
+            the tutor helps when you are stuck.
+          </p>
+        )}
+        {this._renderCards(this._modules)}
+      </>
+    );
+  }
+
+  private _renderCards(modules: ModuleSummary[]): JSX.Element {
+    return (
       <ul className="jp-TutorModuleBrowser-grid">
-        {this._modules.map(module => (
+        {modules.map(module => (
           <ModuleCard
             key={module.id}
             module={module}

@@ -10,8 +10,8 @@ export interface IModuleCardProps {
 }
 
 /**
- * One module in the browser: open it by its title, mark it completed, or
- * bring back a saved version of the work.
+ * One module in the browser: open it by its title, mark it completed once
+ * started, or bring back a saved version of the work.
  */
 export function ModuleCard(props: IModuleCardProps): JSX.Element {
   const { module, onOpen, onMarkCompleted, onShowVersions } = props;
@@ -44,7 +44,7 @@ export function ModuleCard(props: IModuleCardProps): JSX.Element {
             Saved versions
           </button>
         )}
-        {module.status !== 'completed' && (
+        {module.status === 'in_progress' && (
           <button
             type="button"
             className="jp-TutorModuleCard-complete"

@@ -9,6 +9,7 @@ import { errorMessage } from '../backend/errors';
 import { ITutorBackend } from '../backend/token';
 import { ModuleCommandIDs } from './commands';
 import { tutorIcon } from './icon';
+import { showModulesToNewStudent } from './firstScreen';
 import { ModuleBrowser } from './ModuleBrowser';
 import { openModule } from './openModule';
 
@@ -28,9 +29,13 @@ export const modulesPlugin: JupyterFrontEndPlugin<void> = {
     const browser = new ModuleBrowser(backend, app.commands);
     browser.id = 'jupyter-tutor-module-browser';
     browser.title.icon = tutorIcon;
-    browser.title.caption = 'Learning modules';
+    browser.title.label = 'Course';
+    browser.title.caption = 'Learning modules: start here';
     app.shell.add(browser, 'left', { rank: 600 });
     restorer?.add(browser, browser.id);
+    showModulesToNewStudent(app, backend, browser).catch(reason => {
+      console.warn('jupyter-tutor: cannot read the modules.', reason);
+    });
 
     app.commands.addCommand(ModuleCommandIDs.openModuleBrowser, {
       label: 'Show Learning Modules',

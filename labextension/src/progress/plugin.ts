@@ -6,11 +6,13 @@ import { ICommandPalette, Notification } from '@jupyterlab/apputils';
 import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { CommandRegistry } from '@lumino/commands';
+import { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 import { errorMessage } from '../backend/errors';
 import { ITutorBackend } from '../backend/token';
 import { WorkingCopyAutosave } from './autosave';
 import { autosaveIntervalSeconds } from './autosaveInterval';
 import { ProgressCommandIDs } from './commands';
+import { ModuleStatuses } from './moduleStatuses';
 import { saveOnPageExit } from './pageExit';
 import { restoreSavedVersion } from './restoreVersion';
 import { SaveStatus } from './SaveStatus';
@@ -96,33 +98,51 @@ export const progressPlugin: JupyterFrontEndPlugin<void> = {
       }
     };
 
-    /** A command on a module: the one named by `id`, else the current notebook's. */
+    const statuses = new ModuleStatuses(backend);
+    void app.restored
+      .then(() => statuses.refresh())
+      .catch(reason => {
+        console.warn('jupyter-tutor: cannot read the module statuses.', reason);
+      });
+
+    /** The module a command is about: the one named by `id`, else the current notebook's. */
+    const moduleOf = (args: ReadonlyPartialJSONObject): string | null =>
+      typeof args.id === 'string' ? args.id : (current()?.moduleId ?? null);
+
     const moduleCommand = (
       label: string,
       caption: string,
-      run: (id: string) => Promise<void>
-    ): CommandRegistry.ICommandOptions => ({
-      label,
-      caption: `${caption} (by default the one of the current notebook)`,
-      describedBy: {
-        args: {
-          type: 'object',
-          properties: {
-            id: {
-              type: 'string',
-              description: 'The module id; the current notebook’s if omitted'
+      run: (id: string) => Promise<void>,
+      applies: (id: string) => boolean = () => true
+    ): CommandRegistry.ICommandOptions => {
+      const offered = (args: ReadonlyPartialJSONObject): boolean => {
+        const id = moduleOf(args);
+        return id !== null && applies(id);
+      };
+      return {
+        label,
+        caption: `${caption} (by default the one of the current notebook)`,
+        describedBy: {
+          args: {
+            type: 'object',
+            properties: {
+              id: {
+                type: 'string',
+                description: 'The module id; the current notebook’s if omitted'
+              }
             }
           }
+        },
+        isEnabled: offered,
+        isVisible: offered,
+        execute: async args => {
+          const id = moduleOf(args);
+          if (id !== null) {
+            await run(id);
+          }
         }
-      },
-      isEnabled: args => typeof args.id === 'string' || current() !== null,
-      execute: async args => {
-        const id = typeof args.id === 'string' ? args.id : current()?.moduleId;
-        if (id !== undefined) {
-          await run(id);
-        }
-      }
-    });
+      };
+    };
 
     app.commands.addCommand(
       ProgressCommandIDs.markCompleted,
@@ -142,7 +162,9 @@ export const progressPlugin: JupyterFrontEndPlugin<void> = {
               `Could not mark the module completed: ${errorMessage(reason)}`
             );
           }
-        }
+        },
+        // Only a module the student has opened has work to complete.
+        id => statuses.status(id) === 'in_progress'
       )
     );
 

@@ -29,11 +29,8 @@ export function ContextChip(props: {
     <label
       className="jp-TutorContextChip"
       data-included={included}
-      title={
-        included
-          ? 'The tutor sees this cell’s code and error with your question. Untick to leave them out.'
-          : 'Left out of your question. Tick to let the tutor see this cell’s code and error.'
-      }
+      data-from-error-cell={summary.fromErrorCell}
+      title={chipTitle(summary, included)}
     >
       <input
         type="checkbox"
@@ -47,7 +44,19 @@ export function ContextChip(props: {
   );
 }
 
-/** For example "cell 4 · NameError", or "cell 4 · NameError in cell 2". */
+function chipTitle(summary: CellContextSummary, included: boolean): string {
+  const which = summary.fromErrorCell
+    ? `Your current cell is empty, so the tutor gets cell ${summary.cellNumber}, where the error is: its code and error`
+    : 'The tutor gets this cell’s code and error';
+  return included
+    ? `${which} with your question. Untick to leave them out.`
+    : `Left out of your question. Tick to let the tutor see them. (${which}.)`;
+}
+
+/**
+ * For example "cell 4 · NameError", "cell 4 · NameError in cell 2", or, from
+ * an empty cell, "cell 2 · NameError (current cell empty)".
+ */
 function chipLabel(summary: CellContextSummary): string {
   const parts: string[] = [];
   if (summary.cellNumber !== null) {
@@ -60,5 +69,6 @@ function chipLabel(summary: CellContextSummary): string {
         : `${summary.error.name} in cell ${summary.error.cellNumber}`
     );
   }
-  return parts.join(' · ');
+  const label = parts.join(' · ');
+  return summary.fromErrorCell ? `${label} (current cell empty)` : label;
 }

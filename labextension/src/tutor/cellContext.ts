@@ -1,19 +1,24 @@
 import { INotebookModel, INotebookTracker } from '@jupyterlab/notebook';
 import * as nbformat from '@jupyterlab/nbformat';
 import { ISignal, Signal } from '@lumino/signaling';
+import { ICellModel } from '@jupyterlab/cells';
 import { TutorQuestion } from '../backend/types';
+import { CellSource, ChosenCode, chooseCode } from './codeChoice';
 import { cellError, errorForTutor, latestError } from './errorOutput';
 
 /** What the context chip shows: the cell and error sent with a question. */
 export type CellContextSummary = {
-  /** Position of the current cell (from 1), or null if it holds no code. */
+  /**
+   * Position (from 1) of the cell whose code is sent: the current cell, or the
+   * error's when the current cell is empty; null if no code cell is current.
+   */
   cellNumber: number | null;
+  /** The current cell is empty, so the error's cell stands in for it. */
+  fromErrorCell: boolean;
   error: { name: string; cellNumber: number } | null;
 };
 
-type FoundContext = {
-  cellIndex: number | null;
-  code: string;
+type FoundContext = ChosenCode & {
   error: { cellIndex: number; error: nbformat.IError } | null;
 };
 
@@ -22,7 +27,8 @@ type FoundContext = {
  * sent to the tutor with every question unless the student leaves them out.
  *
  * The error is the current cell's own, or else the one the student ran into
- * last anywhere in the notebook.
+ * last anywhere in the notebook. The code is the current cell's, or, when
+ * that cell is empty (Shift+Enter moves on to a new one), the error's cell's.
  */
 export class CellContext {
   constructor(private readonly _tracker: INotebookTracker) {
@@ -56,6 +62,7 @@ export class CellContext {
     }
     return {
       cellNumber: found.cellIndex === null ? null : found.cellIndex + 1,
+      fromErrorCell: found.fromErrorCell,
       error: found.error && {
         name: found.error.error.ename,
         cellNumber: found.error.cellIndex + 1
@@ -78,19 +85,22 @@ export class CellContext {
       return null;
     }
     const active = notebook.activeCell;
-    const isCode = active?.model.type === 'code';
     const ownError = active ? cellError(active.model) : null;
     const error = ownError
       ? { cellIndex: notebook.activeCellIndex, error: ownError }
       : latestError(notebook.model.cells);
-    if (!isCode && error === null) {
+    const current = active
+      ? cellSource(active.model, notebook.activeCellIndex)
+      : null;
+    if (!current?.isCode && error === null) {
       return null;
     }
-    return {
-      cellIndex: isCode ? notebook.activeCellIndex : null,
-      code: isCode && active ? active.model.sharedModel.getSource() : '',
-      error
-    };
+    const chosen = chooseCode(
+      current,
+      error &&
+        cellSource(notebook.model.cells.get(error.cellIndex), error.cellIndex)
+    );
+    return { ...chosen, error };
   }
 
   /** Watch the edits and outputs of the current notebook only. */
@@ -108,4 +118,12 @@ export class CellContext {
   private _model: INotebookModel | null = null;
   private _included = true;
   private readonly _changed = new Signal<this, void>(this);
+}
+
+function cellSource(cell: ICellModel, index: number): CellSource {
+  return {
+    index,
+    isCode: cell.type === 'code',
+    source: cell.sharedModel.getSource()
+  };
 }

@@ -1,4 +1,5 @@
 import {
+  ILabShell,
   ILayoutRestorer,
   JupyterFrontEnd,
   JupyterFrontEndPlugin
@@ -20,7 +21,7 @@ export const tutorPlugin: JupyterFrontEndPlugin<void> = {
     'The AI tutor in the right sidebar, and "Ask the tutor" on error outputs.',
   autoStart: true,
   requires: [ITutorBackend, INotebookTracker, IRenderMimeRegistry],
-  optional: [ILayoutRestorer, ICommandPalette, IThemeManager],
+  optional: [ILayoutRestorer, ICommandPalette, IThemeManager, ILabShell],
   activate: (
     app: JupyterFrontEnd,
     backend: ITutorBackend,
@@ -28,7 +29,8 @@ export const tutorPlugin: JupyterFrontEndPlugin<void> = {
     rendermime: IRenderMimeRegistry,
     restorer: ILayoutRestorer | null,
     palette: ICommandPalette | null,
-    themeManager: IThemeManager | null
+    themeManager: IThemeManager | null,
+    labShell: ILabShell | null
   ): void => {
     const cellContext = new CellContext(tracker);
     const panel = new TutorPanel({
@@ -43,6 +45,14 @@ export const tutorPlugin: JupyterFrontEndPlugin<void> = {
     panel.title.caption = 'AI tutor';
     app.shell.add(panel, 'right', { rank: 600 });
     restorer?.add(panel, panel.id);
+
+    // A module opened for the first time brings the tutor beside it, so a new
+    // student sees where help is; a right sidebar already in use stays as it is.
+    backend.moduleOpened.connect((_, opened) => {
+      if (opened.created && labShell?.rightCollapsed !== false) {
+        app.shell.activateById(panel.id);
+      }
+    });
 
     app.commands.addCommand(TutorCommandIDs.openTutor, {
       label: 'Open AI Tutor',

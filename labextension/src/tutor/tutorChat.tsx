@@ -12,6 +12,7 @@ import { AnswerFooter } from './AnswerFooter';
 import { AnswerPreamble } from './AnswerPreamble';
 import { CellContext } from './cellContext';
 import { ContextChip } from './ContextChip';
+import { NewestInView } from './newestInView';
 import { StopButton } from './StopButton';
 import { TutorChatModel } from './TutorChatModel';
 
@@ -24,8 +25,8 @@ const WELCOME_MESSAGE =
 
 /**
  * The `@jupyter/chat` widget of one module's conversation: the answers with
- * their hint level and outcome, and a question box with the context chip,
- * Stop and Send.
+ * their hint level and outcome, the newest kept in view, and a question box
+ * with the context chip, Stop and Send.
  */
 export function createTutorChat(options: {
   model: TutorChatModel;
@@ -68,5 +69,7 @@ export function createTutorChat(options: {
     area: 'sidebar'
   });
   chat.addClass('jp-TutorChat');
+  const newest = new NewestInView(chat, model);
+  chat.disposed.connect(() => newest.dispose());
   return chat;
 }

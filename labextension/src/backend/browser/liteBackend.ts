@@ -45,8 +45,6 @@ export type LiteServices = Pick<
   statuses(): Promise<Map<string, Pick<Progress, 'status' | 'updated_at'>>>;
 };
 
-const WORKING_COPY_DIR = 'learning-modules';
-
 /**
  * The backend of a JupyterLite course site: modules, packages and package
  * sets from the catalog the site was built with, working copies in the
@@ -70,7 +68,7 @@ export class LiteTutorBackend implements ITutorBackend {
   async getConfig(): Promise<ClientConfig> {
     return {
       ...(await this._services.getConfig()),
-      working_copy_dir: WORKING_COPY_DIR
+      working_copy_dir: (await this._catalog).working_copy_dir
     };
   }
 
@@ -94,9 +92,10 @@ export class LiteTutorBackend implements ITutorBackend {
 
   async openModule(id: string): Promise<OpenedModule> {
     const module = await this._module(id);
+    const folder = (await this._catalog).working_copy_dir;
     let progress = await this._services.getProgress(id);
     const copy = await openWorkingCopy(this._contents, {
-      path: `${WORKING_COPY_DIR}/${module.notebook_filename}`,
+      path: `${folder}/${module.notebook_filename}`,
       coursePath: module.notebook_path,
       savedState: progress.notebook_state ?? null,
       savedAt: progress.updated_at

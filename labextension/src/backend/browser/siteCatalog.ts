@@ -26,8 +26,10 @@ export type SiteModule = {
  * JupyterLite addon from the same notebooks and lock the server reads.
  */
 export type SiteCatalog = {
-  format: 1;
+  format: 2;
   modules: SiteModule[];
+  /** The folder of the students' copies, shipped empty with the site. */
+  working_copy_dir: string;
   packages: CatalogPackage[];
   package_sets: PackageSet[];
   /** The list of a notebook that declares none. */
@@ -46,9 +48,9 @@ export async function fetchSiteCatalog(): Promise<SiteCatalog> {
     );
   }
   const catalog = (await response.json()) as SiteCatalog;
-  if (catalog.format !== 1) {
+  if (catalog.format !== 2) {
     throw new Error(
-      `The module catalog has format ${catalog.format}; this jupyter-tutor reads format 1. Rebuild the site.`
+      `The module catalog has format ${catalog.format}; this jupyter-tutor reads format 2. Rebuild the site.`
     );
   }
   return catalog;

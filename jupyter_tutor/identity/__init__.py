@@ -1,0 +1,1 @@
+"""Who the student is: the one name their progress, conversations and role are kept under."""
