@@ -60,7 +60,12 @@ test('no package list runs a command in the kernel', async ({
     }
   });
   expect(saved.ok()).toBe(true);
-  await page.filebrowser.open(notebook);
+  // By command: a new student's first screen shows the course, not the file browser.
+  await page.evaluate(
+    path =>
+      (window as any).jupyterapp.commands.execute('docmanager:open', { path }),
+    notebook
+  );
   await waitForIdleKernel(page);
   // pip was run for the valid entry, and failed plainly.
   await expect(
