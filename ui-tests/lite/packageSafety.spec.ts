@@ -6,12 +6,13 @@ import {
   test,
   waitForIdleKernel
 } from './site';
+import { notebookToolbarItem } from '../shared/notebookToolbar';
 
 /**
  * No package list can run code in the Pyodide kernel: a notebook whose list
  * carries Python and shell syntax in every field is opened in the offline
  * site, and none of the marker files its entries would create appears. The
- * one valid entry the site lacks goes to micropip as data and fails plainly.
+ * one valid entry, bundled with the site, is installed by piplite as data.
  */
 
 const MARKERS = ['jt-marker-1', 'jt-marker-2', 'jt-marker-3'];
@@ -32,33 +33,46 @@ const CONTENT = {
           name: 'jt-absent-three',
           version: "=={__import__('pathlib').Path('jt-marker-3').touch()}"
         },
-        { name: 'jt-absent-package' }
+        // Valid and bundled with the offline site: piplite installs it, as data.
+        { name: 'tabulate' }
       ]
     }
   },
-  cells: []
+  cells: [
+    {
+      id: 'first',
+      cell_type: 'code',
+      metadata: {},
+      source: 'print("ready")',
+      outputs: [],
+      execution_count: null
+    }
+  ]
 };
 
 test('no package list runs code in the Pyodide kernel', async ({ page }) => {
+  // Uploaded like a notebook a student downloaded: it never went through a server.
   await page.goto('lab/index.html');
-  await page.waitForFunction(() => (window as any).jupyterapp?.restored);
-  await page.evaluate(
-    async ({ path, content }) => {
-      const app = (window as any).jupyterapp;
-      await app.serviceManager.contents.save(path, {
-        type: 'notebook',
-        format: 'json',
-        content
-      });
-    },
-    { path: NOTEBOOK, content: CONTENT }
-  );
+  await page.locator('.jp-SideBar [data-id="filebrowser"]').click();
+  const chooser = page.waitForEvent('filechooser');
+  await page
+    .locator('.jp-FileBrowser-toolbar [title="Upload Files"]')
+    .first()
+    .click();
+  await (
+    await chooser
+  ).setFiles({
+    name: NOTEBOOK,
+    mimeType: 'application/x-ipynb+json',
+    buffer: Buffer.from(JSON.stringify(CONTENT))
+  });
+  await expect(
+    page.locator('.jp-DirListing-item', { hasText: NOTEBOOK })
+  ).toBeVisible({ timeout: 60 * 1000 });
   await openNotebook(page, NOTEBOOK);
   await waitForIdleKernel(page);
-  const progress = page.locator(
-    '.jp-NotebookPanel:visible .jp-TutorPackageProgress'
-  );
-  await expect(progress).toHaveAttribute('data-state', 'failed', {
+  const progress = notebookToolbarItem(page, '.jp-TutorPackageProgress');
+  await expect(progress).toHaveAttribute('data-state', 'loaded', {
     timeout: 120 * 1000
   });
   const cell = await runNewCell(

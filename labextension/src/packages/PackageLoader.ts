@@ -26,7 +26,7 @@ const KERNELS = ['ipython', 'pyodide'];
  * restart or a kernel change), that the kernel can import the packages of
  * the notebook's list in a version the list accepts, in list order, and
  * records each attempt. A Pyodide kernel (JupyterLite) installs them with
- * micropip first.
+ * piplite first.
  *
  * Everything runs as silent requests that leave the notebook untouched;
  * a failure is reported, never thrown, so the notebook always works.

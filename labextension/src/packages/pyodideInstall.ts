@@ -16,10 +16,10 @@ import {
 } from './kernelProgram';
 
 /**
- * Install a package in a Pyodide kernel with micropip (from the site's
- * Pyodide distribution for packages in its lock, else as a pure-Python
- * wheel), then check it as in IPython. The requirement reaches micropip as
- * data, never as code.
+ * Install a package in a Pyodide kernel with piplite, as `%pip` does (the
+ * site's Pyodide distribution for packages in its lock, then the site's own
+ * wheels, then PyPI when the site allows it), then check it as in IPython.
+ * The requirement reaches piplite as data, never as code.
  *
  * The Pyodide kernel ignores `silent` and user expressions, so the answer
  * comes back as the result of an expression: like any request of ours it
@@ -30,9 +30,10 @@ export async function installAndCheck(
   query: ImportQuery,
   requirement: string
 ): Promise<ImportCheck> {
+  // piplite is what `%pip` uses in the Pyodide kernel: the site's own wheels first.
   const install = await run(
     kernel,
-    `await __import__('micropip').install(${pythonData(requirement)})`
+    `await __import__('piplite').install(${pythonData(requirement)})`
   );
   if (install.error !== null) {
     return failed(install.error);
