@@ -10,6 +10,7 @@ import {
   showModuleBrowser,
   test
 } from './site';
+import { notebookToolbarItem } from '../shared/notebookToolbar';
 
 /**
  * The module browser and progress in the offline site: modules come from the
@@ -64,9 +65,7 @@ test('modules are listed, and progress stays in the browser', async ({
   );
 
   await test.step('numpy is not in this offline site: the student is told', async () => {
-    const numpy = page.locator(
-      '.jp-NotebookPanel:visible .jp-TutorPackageProgress'
-    );
+    const numpy = notebookToolbarItem(page, '.jp-TutorPackageProgress');
     await expect(numpy).toHaveAttribute('data-state', 'failed', {
       timeout: 120 * 1000
     });

@@ -1,6 +1,11 @@
 import { Browser, BrowserContext, expect, Page, test } from '@playwright/test';
 import { notFoundLog, showModuleBrowser } from '../shared/moduleBrowser';
-import { INTRO_TO_NUMPY, LINEAR_ALGEBRA, WORKING_COPY_DIR } from './jupyterlab';
+import {
+  INTRO_TO_NUMPY,
+  LINEAR_ALGEBRA,
+  waitForRestored,
+  WORKING_COPY_DIR
+} from './jupyterlab';
 
 /**
  * The README's demo as a new student meets it (demo_server_config.py: a
@@ -29,8 +34,7 @@ async function newBrowser(
   });
   const page = await context.newPage();
   await page.goto(`/lab?token=${TOKEN}`);
-  await page.locator('#jupyterlab-splash').waitFor({ state: 'detached' });
-  await page.evaluate(() => (window as any).jupyterapp.restored);
+  await waitForRestored(page);
   return { context, page };
 }
 

@@ -3,8 +3,9 @@ import {
   IJupyterLabPageFixture,
   JupyterLabPage
 } from '@jupyterlab/galata';
-import type { TestInfo } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
 import { showModuleBrowser } from '../shared/moduleBrowser';
+import { notebookToolbarItem } from '../shared/notebookToolbar';
 
 /**
  * What the UI tests do in JupyterLab again and again: open a module from the
@@ -114,7 +115,16 @@ export async function reloadRestored(
 ): Promise<void> {
   // The fixture's type offers only Playwright's `reload`, without this option.
   await (page as unknown as JupyterLabPage).reload({ waitForIsReady: false });
+  await waitForRestored(page);
+}
+
+/** Wait until the page's JupyterLab has restored its layout. */
+export async function waitForRestored(
+  page: Pick<Page, 'locator' | 'waitForFunction' | 'evaluate'>
+): Promise<void> {
   await page.locator('#jupyterlab-splash').waitFor({ state: 'detached' });
+  // The splash can go before the application object is published on window.
+  await page.waitForFunction(() => (window as any).jupyterapp !== undefined);
   await page.evaluate(() => (window as any).jupyterapp.restored);
 }
 
@@ -152,6 +162,6 @@ export async function waitForPackageCheck(
   page: IJupyterLabPageFixture
 ): Promise<void> {
   await expect(
-    page.locator('.jp-NotebookPanel:visible .jp-TutorPackageProgress')
+    notebookToolbarItem(page, '.jp-TutorPackageProgress')
   ).toHaveAttribute('data-state', /loaded|failed/, { timeout: 120 * 1000 });
 }

@@ -9,6 +9,10 @@ import {
   waitForIdleKernel,
   waitForPackageCheck
 } from './jupyterlab';
+import {
+  clickNotebookToolbarItem,
+  notebookToolbarItem
+} from '../shared/notebookToolbar';
 
 /**
  * Package lists: the test server's default browser user (a course admin)
@@ -41,9 +45,7 @@ async function putList(
 }
 
 async function openPackagesPanel(page: IJupyterLabPageFixture) {
-  await page
-    .locator('.jp-NotebookPanel:visible .jp-TutorPackages-open')
-    .click();
+  await clickNotebookToolbarItem(page, '.jp-TutorPackages-open');
   const panel = page.locator('#jupyter-tutor-packages');
   await expect(panel).toBeVisible();
   return panel;
@@ -127,7 +129,7 @@ test('an instructor edits a module package list, and the kernel loads it', async
     );
     await expect(state('numpy')).toHaveText(/^loaded \d/);
     await expect(
-      page.locator('.jp-TutorPackageProgress').first()
+      notebookToolbarItem(page, '.jp-TutorPackageProgress')
     ).toHaveAttribute('data-state', 'failed');
     await expect(reopened.locator('.jp-TutorPackages-progress')).toContainText(
       'numpy: loaded'

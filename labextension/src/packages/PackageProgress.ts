@@ -1,21 +1,41 @@
+import { NotebookPanel } from '@jupyterlab/notebook';
+import { MessageLoop } from '@lumino/messaging';
 import { Widget } from '@lumino/widgets';
 import { describeLoadState, loadProgress, PackageLoadState } from './loadState';
-import { PackageLoader } from './PackageLoader';
+import { PackageLoaders } from './packageLoaders';
 
 /**
  * The notebook toolbar item showing how far the notebook's packages loaded:
  * "Packages 2/3" while loading, then whether any failed.
  */
 export class PackageProgress extends Widget {
-  constructor(loader: PackageLoader) {
+  /** The toolbar is made with the notebook, before its loader exists. */
+  constructor(loaders: PackageLoaders, notebook: NotebookPanel) {
     super();
     this.addClass('jp-TutorPackageProgress');
     this.node.setAttribute('role', 'status');
-    this._show(loader.state);
-    loader.stateChanged.connect((_, state) => this._show(state), this);
+    this._show(loaders.get(notebook)?.state ?? null);
+    loaders.changed.connect((_, loader) => {
+      if (loaders.get(notebook) === loader) {
+        this._show(loader.state);
+      }
+    }, this);
   }
 
   private _show(state: PackageLoadState | null): void {
+    this._render(state);
+    // The toolbar measures its items only when it is resized: have it fold
+    // items away again now that this one changed its width.
+    const toolbar = this.parent;
+    if (toolbar?.isVisible) {
+      MessageLoop.sendMessage(
+        toolbar,
+        new Widget.ResizeMessage(toolbar.node.clientWidth, -1)
+      );
+    }
+  }
+
+  private _render(state: PackageLoadState | null): void {
     this.setHidden(state === null || state.items.length === 0);
     if (state === null) {
       return;

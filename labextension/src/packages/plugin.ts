@@ -3,11 +3,10 @@ import {
   JupyterFrontEnd,
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
-import { ICommandPalette } from '@jupyterlab/apputils';
+import { ICommandPalette, IToolbarWidgetRegistry } from '@jupyterlab/apputils';
 import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ToolbarButton } from '@jupyterlab/ui-components';
-import { Widget } from '@lumino/widgets';
 import { ITutorBackend } from '../backend/token';
 import { PackageCommandIDs } from './commands';
 import { packageListSource } from './listSource';
@@ -29,12 +28,13 @@ export const packagesPlugin: JupyterFrontEndPlugin<void> = {
   description:
     "A notebook's package list in the right sidebar, and checking that the kernel has them.",
   autoStart: true,
-  requires: [ITutorBackend, INotebookTracker],
+  requires: [ITutorBackend, INotebookTracker, IToolbarWidgetRegistry],
   optional: [ISettingRegistry, ILayoutRestorer, ICommandPalette],
   activate: (
     app: JupyterFrontEnd,
     backend: ITutorBackend,
     tracker: INotebookTracker,
+    toolbarRegistry: IToolbarWidgetRegistry,
     settingRegistry: ISettingRegistry | null,
     restorer: ILayoutRestorer | null,
     palette: ICommandPalette | null
@@ -88,31 +88,32 @@ export const packagesPlugin: JupyterFrontEndPlugin<void> = {
           reportRequiredFailures(failed, failedLoader, policy)
       });
       loaders.add(notebook, loader);
-      // Before the spacer: narrow toolbars fold their last items away.
-      const items: [string, Widget][] = [
-        [
-          'tutorPackages',
-          new ToolbarButton({
-            className: 'jp-TutorPackages-open',
-            icon: packagesIcon,
-            label: 'Packages',
-            tooltip: "Show this notebook's packages",
-            onClick: () => {
-              // The panel shows the list of the current notebook.
-              app.shell.activateById(notebook.id);
-              app.shell.activateById(panel.id);
-            }
-          })
-        ],
-        ['tutorPackageProgress', new PackageProgress(loader)]
-      ];
-      for (const [name, item] of items) {
-        if (!notebook.toolbar.insertBefore('spacer', name, item)) {
-          notebook.toolbar.addItem(name, item);
-        }
-      }
     };
     tracker.forEach(notebook => void track(notebook));
     tracker.widgetAdded.connect((_, notebook) => void track(notebook));
+
+    // Toolbar items through the registry, placed by this plugin's settings
+    // schema, so the notebook toolbar folds them away when it is narrow.
+    toolbarRegistry.addFactory<NotebookPanel>(
+      'Notebook',
+      'tutorPackages',
+      notebook =>
+        new ToolbarButton({
+          className: 'jp-TutorPackages-open',
+          icon: packagesIcon,
+          label: 'Packages',
+          tooltip: "Show this notebook's packages",
+          onClick: () => {
+            // The panel shows the list of the current notebook.
+            app.shell.activateById(notebook.id);
+            app.shell.activateById(panel.id);
+          }
+        })
+    );
+    toolbarRegistry.addFactory<NotebookPanel>(
+      'Notebook',
+      'tutorPackageProgress',
+      notebook => new PackageProgress(loaders, notebook)
+    );
   }
 };
