@@ -10,7 +10,7 @@ from jupyter_server.extension.handler import ExtensionHandlerMixin
 from tornado.web import stream_request_body
 
 from ..errors import Forbidden, InvalidRequest, NotFound, PayloadTooLarge, TutorError
-from ..roles import at_least, user_groups
+from ..roles import at_least, user_groups, user_is_hub_admin
 from ..store.json_text import JSONText
 from ..store.models import as_utc
 from .body import MAX_WHOLE_NUMBER, check_text, parse_json_object
@@ -125,7 +125,8 @@ class TutorHandler(TutorErrors, ExtensionHandlerMixin, APIHandler):
 
     @property
     def role(self) -> str:
-        return self.app.roles.role_of(self.user_id, user_groups(self.current_user))
+        user = self.current_user
+        return self.app.roles.role_of(self.user_id, user_groups(user), user_is_hub_admin(user))
 
     def require_role(self, needed: str) -> None:
         """Refuse the request unless the caller has at least ``needed``."""
