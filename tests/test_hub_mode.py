@@ -12,8 +12,8 @@ import pytest
 from conftest import Api, HeaderUsers, payload
 from fake_hub_api import FakeHubApi, running_fake_hub_api
 from model_server import SECRET_KEY
+from real_hub import fetch
 from service_process import free_port, running_service, service_env
-from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest, HTTPResponse
 from tutor_client import ask, text_of
 
 from jupyter_tutor.hub.client_mode import ClientModeRefused, check_client_mode
@@ -66,48 +66,34 @@ def hub_service(
         yield HubService(url, p)
 
 
-async def call(url: str, token: str, method: str = "GET", body: Any = None) -> HTTPResponse:
-    request = HTTPRequest(
-        url,
-        method=method,
-        headers={"Authorization": f"token {token}"},
-        body=json.dumps(body) if body is not None else None,
-    )
-    try:
-        return await AsyncHTTPClient().fetch(request)
-    except HTTPClientError as error:
-        assert error.response is not None
-        return error.response
-
-
 async def test_the_hub_says_who_calls_and_roles_come_from_its_groups_and_admin_flag(
     hub_service, hub_api
 ):
     roles = {}
     for token in ("tok-alice", "tok-tess", "tok-root"):
-        config = payload(await call(f"{hub_service.url}jupyter-tutor/api/config", token))
+        config = payload(await fetch(f"{hub_service.url}jupyter-tutor/api/config", token))
         roles[config["username"]] = config["role"]
     assert roles == {"alice": "learner", "tess": "instructor", "root": "admin"}
 
 
 async def test_a_token_is_asked_about_once_then_cached(hub_service, hub_api):
     for _ in range(5):
-        response = await call(f"{hub_service.url}jupyter-tutor/api/progress", "tok-bob")
+        response = await fetch(f"{hub_service.url}jupyter-tutor/api/progress", "tok-bob")
         assert response.code == 200
     assert hub_api.lookups["tok-bob"] == 1
 
 
 async def test_tokens_without_access_to_the_service_or_unknown_are_refused(hub_service):
-    no_scope = await call(f"{hub_service.url}jupyter-tutor/api/config", "tok-eve")
+    no_scope = await fetch(f"{hub_service.url}jupyter-tutor/api/config", "tok-eve")
     assert no_scope.code == 403
     assert "access:services!service=jupyter-tutor" in payload(no_scope)["message"]
-    unknown = await call(f"{hub_service.url}jupyter-tutor/api/config", "tok-nobody")
+    unknown = await fetch(f"{hub_service.url}jupyter-tutor/api/config", "tok-nobody")
     assert (unknown.code, payload(unknown)["error"]) == (401, "invalid_token")
 
 
 async def test_a_hub_that_does_not_answer_is_a_clear_503(hub_service, hub_api):
     hub_api.stop()
-    response = await call(f"{hub_service.url}jupyter-tutor/api/config", "tok-new")
+    response = await fetch(f"{hub_service.url}jupyter-tutor/api/config", "tok-new")
     assert (response.code, payload(response)["error"]) == (503, "service_unavailable")
     assert "try again" in payload(response)["message"]
 
