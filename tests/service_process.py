@@ -65,3 +65,31 @@ def running_service(
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+HUB_PREFIX = "/services/jupyter-tutor/"
+
+
+@contextmanager
+def running_hub_service(
+    config: str, home: Path, hub_api_url: str, service_token: str
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """The service as a hub starts it (its JUPYTERHUB_* variables) with ``config`` as its
+    config file; its URL (under its hub prefix) and process."""
+    home.mkdir(parents=True, exist_ok=True)
+    config_file = home / "service_config.py"
+    config_file.write_text(config)
+    port = free_port()
+    env = service_env(home)
+    env.update(
+        JUPYTERHUB_API_URL=hub_api_url,
+        JUPYTERHUB_API_TOKEN=service_token,
+        JUPYTERHUB_SERVICE_NAME="jupyter-tutor",
+        JUPYTERHUB_SERVICE_PREFIX=HUB_PREFIX,
+        JUPYTERHUB_SERVICE_URL=f"http://127.0.0.1:{port}",
+        # This checkout's jupyter_tutor, wherever the command runs from.
+        PYTHONPATH=str(Path(__file__).resolve().parents[1]),
+    )
+    url = f"http://127.0.0.1:{port}{HUB_PREFIX}"
+    with running_service(url, ["--config", str(config_file)], env, home / "service.log") as p:
+        yield url, p

@@ -3,22 +3,22 @@ and a student's server in client mode forwards everything to it as its student."
 
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Api, HeaderUsers, payload
+from conftest import Api, HeaderUsers, fixture_notebook, payload
 from fake_hub_api import FakeHubApi, running_fake_hub_api
 from model_server import SECRET_KEY
 from real_hub import fetch
-from service_process import free_port, running_service, service_env
+from service_process import running_hub_service
 from tutor_client import ask, text_of
 
 from jupyter_tutor.hub.client_mode import ClientModeRefused, check_client_mode
 
-PREFIX = "/services/jupyter-tutor/"
 SERVICE_SECRET = "service-secret-token"
 
 
@@ -39,12 +39,11 @@ def hub_api() -> Iterator[FakeHubApi]:
         yield hub
 
 
-@pytest.fixture
-def hub_service(
-    database_url: str, modules_dir: Path, tmp_path: Path, hub_api: FakeHubApi, fake_llm: Any
+@contextmanager
+def started_service(
+    database_url: str, modules_dir: Path, home: Path, hub_api: FakeHubApi, fake_llm: Any
 ) -> Iterator[HubService]:
-    config = tmp_path / "service_config.py"
-    config.write_text(
+    config = (
         f"c.TutorApp.database_url = {database_url!r}\n"
         f"c.TutorApp.modules_dir = {str(modules_dir)!r}\n"
         'c.TutorApp.instructor_groups = {"teachers"}\n'
@@ -52,18 +51,32 @@ def hub_service(
         f"c.TutorApp.llm_api_key = {SECRET_KEY!r}\n"
         "c.TutorApp.llm_max_retries = 0\n"
     )
-    port = free_port()
-    env = service_env(tmp_path / "service")
-    env.update(
-        JUPYTERHUB_API_URL=hub_api.api_url,
-        JUPYTERHUB_API_TOKEN=SERVICE_SECRET,
-        JUPYTERHUB_SERVICE_NAME="jupyter-tutor",
-        JUPYTERHUB_SERVICE_PREFIX=PREFIX,
-        JUPYTERHUB_SERVICE_URL=f"http://127.0.0.1:{port}",
-    )
-    url = f"http://127.0.0.1:{port}{PREFIX}"
-    with running_service(url, ["--config", str(config)], env, tmp_path / "service.log") as p:
-        yield HubService(url, p)
+    with running_hub_service(config, home, hub_api.api_url, SERVICE_SECRET) as (url, process):
+        yield HubService(url, process)
+
+
+@pytest.fixture
+def hub_service(
+    database_url: str, modules_dir: Path, tmp_path: Path, hub_api: FakeHubApi, fake_llm: Any
+) -> Iterator[HubService]:
+    with started_service(database_url, modules_dir, tmp_path / "a", hub_api, fake_llm) as s:
+        yield s
+
+
+async def test_two_service_processes_share_one_database_and_its_versions(
+    hub_service, database_url, modules_dir, tmp_path, hub_api, fake_llm
+):
+    with started_service(database_url, modules_dir, tmp_path / "b", hub_api, fake_llm) as other:
+        route = "jupyter-tutor/api/progress/alpha"
+        notebook = fixture_notebook("alpha", "Alpha", 1, source="x = 1")
+        first = {"notebook_state": notebook, "base_version": 0}
+        assert (await fetch(hub_service.url + route, "tok-bob", "PUT", first)).code == 200
+        stale = await fetch(other.url + route, "tok-bob", "PUT", first)
+        assert (stale.code, payload(stale)["error"]) == (409, "conflict")
+        second = {"notebook_state": notebook, "base_version": 1}
+        assert (await fetch(other.url + route, "tok-bob", "PUT", second)).code == 200
+        seen = payload(await fetch(hub_service.url + route, "tok-bob"))
+        assert seen["version"] == 2
 
 
 async def test_the_hub_says_who_calls_and_roles_come_from_its_groups_and_admin_flag(

@@ -79,7 +79,11 @@ class ServiceClient:
             connect_timeout=self.timeout_seconds,
             request_timeout=self.timeout_seconds,
         )
-        return await websocket_connect(request)
+        socket = await websocket_connect(request)
+        # Small frames in bursts, as on the browser's side (see TutorSocket.open).
+        if socket.protocol is not None and socket.protocol.stream is not None:
+            socket.protocol.stream.set_nodelay(True)
+        return socket
 
 
 def _is_json(response: HTTPResponse) -> bool:
