@@ -173,6 +173,12 @@ async def test_the_tutor_answers_through_the_students_server(connect, fake_llm):
     ws.close()
 
 
+async def test_only_route_paths_are_forwarded(as_alice):
+    for path in ("progress%3Fx=1", "..%2F..%2Fhub"):
+        response = await as_alice(path)
+        assert (response.code, payload(response)["error"]) == (404, "not_found")
+
+
 async def test_a_visitor_cannot_act_through_the_owners_token(as_alice):
     response = await as_alice("progress", user="bob")
     assert response.code == 403

@@ -2,11 +2,13 @@
 the hub service as the server's student; only the working copy is written here."""
 
 import json
+import re
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from tornado import web
 
+from ..errors import NotFound
 from ..store.models import LearningModule
 from ..web.base import TutorHandler
 from .service_client import FORWARDED_HEADERS, ServiceClient
@@ -36,6 +38,10 @@ class ServiceHandler(TutorHandler):
         self.finish(response.body if response.code != 204 else None)
 
 
+# Every route of the API is made of these; anything else (an encoded "?", "..") is no route.
+ROUTE_PATH = re.compile(r"[a-z0-9-]+(/[a-z0-9-]+)*")
+
+
 class ForwardHandler(ServiceHandler):
     @web.authenticated
     async def get(self, path: str) -> None:
@@ -44,6 +50,8 @@ class ForwardHandler(ServiceHandler):
     put = post = delete = get
 
     async def _forward(self, path: str) -> None:
+        if not ROUTE_PATH.fullmatch(path):
+            raise NotFound(f"There is no jupyter-tutor route {path[:100]!r}.")
         headers = {
             name: self.request.headers[name]
             for name in FORWARDED_HEADERS
