@@ -60,8 +60,12 @@ def _wait_until_up(port: int, process: subprocess.Popen, log: Path, timeout: flo
 
 @contextmanager
 def running_server(
-    database_url: str | None = None, extra_args: tuple[str, ...] = ()
+    database_url: str | None = None,
+    extra_args: tuple[str, ...] = (),
+    hub_client_of: tuple[str, str] | None = None,
 ) -> Iterator[Server]:
+    """``hub_client_of``: (service URL, hub token) makes it a hub student's server in
+    client mode, which keeps no database of its own."""
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch, "root")
         root.mkdir()
@@ -80,13 +84,27 @@ def running_server(
             f"--ServerApp.root_dir={root}",
             f"--IdentityProvider.token={TOKEN}",
             "--ServerApp.jpserver_extensions={'jupyter_tutor': True}",
-            f"--TutorApp.database_url={url}",
             f"--TutorApp.modules_dir={modules}",
             "--allow-root",
             "--log-level=" + os.environ.get("BENCH_LOG_LEVEL", "WARN"),
             *extra_args,
         ]
         env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(Path(scratch, "runtime"))}
+        if hub_client_of is None:
+            command.append(f"--TutorApp.database_url={url}")
+        else:
+            service_url, hub_token = hub_client_of
+            command += [
+                f"--TutorApp.service_url={service_url}",
+                "--ServerApp.identity_provider_class=hub_student.ServerOwner",
+            ]
+            # A student's server holds no model or database setting (it would refuse to start).
+            env = {k: v for k, v in env.items() if not k.startswith(("OPENAI_", "JUPYTER_TUTOR_"))}
+            env.update(
+                JUPYTERHUB_API_TOKEN=hub_token,
+                JUPYTERHUB_USER="student",
+                PYTHONPATH=f"{Path(__file__).parent}{os.pathsep}{Path(__file__).parents[1]}",
+            )
         log = Path(scratch, "server.log")
         # A file, not a pipe: a pipe nobody reads blocks a server that logs a lot.
         with log.open("wb") as log_file:

@@ -11,6 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from traitlets import Bool, Float, Integer, List, Set, TraitError, Unicode, default, validate
 
 from .errors import StoreUnavailable
+from .hub.client_mode import check_client_mode
+from .hub.routes import client_routes
+from .hub.service_client import ServiceClient
 from .identity.adopt import adopt_anonymous_users
 from .identity.students import Students, decide_local_user, under_jupyterhub
 from .modules.catalog import scan
@@ -239,6 +242,17 @@ class TutorApp(ExtensionApp):
         headers and their WebSockets are refused. Default: $JUPYTER_TUTOR_ALLOWED_ORIGINS
         (comma-separated), else none: same-origin pages only.""",
     )
+    service_url = Unicode(
+        config=True,
+        help="""On a JupyterHub: the URL of the jupyter-tutor hub service, e.g.
+        http://127.0.0.1:8000/services/jupyter-tutor/ (hub client mode). This server then
+        forwards every tutor call there as its student with its hub token, keeps only the
+        working copies, and refuses to start if a database, model or role setting is
+        configured here. Default: $JUPYTER_TUTOR_SERVICE_URL; empty: no service.""",
+    )
+    service_timeout_seconds = Float(
+        30.0, config=True, help="How long a call to the hub service may take (client mode)."
+    )
     server_working_copies = Bool(
         True,
         config=True,
@@ -261,6 +275,22 @@ class TutorApp(ExtensionApp):
     def _default_local_user_is_admin(self) -> bool:
         configured = self.admin_users or self.admin_groups or self.instructor_users
         return not (configured or self.instructor_groups or under_jupyterhub())
+
+    @default("service_url")
+    def _default_service_url(self) -> str:
+        return os.environ.get("JUPYTER_TUTOR_SERVICE_URL", "")
+
+    @validate("service_url")
+    def _check_service_url(self, proposal: dict) -> str:
+        value = proposal["value"]
+        if value and not value.startswith(("http://", "https://")):
+            raise TraitError(f"service_url must be an http(s) URL, not {value!r}")
+        return value if not value or value.endswith("/") else value + "/"
+
+    @property
+    def client_mode(self) -> bool:
+        """A hub student's server forwarding to the hub service (``service_url``)."""
+        return bool(self.service_url)
 
     @default("llm_base_url")
     def _default_llm_base_url(self) -> str | None:
@@ -340,6 +370,9 @@ class TutorApp(ExtensionApp):
         )
 
     def initialize_settings(self) -> None:
+        if self.client_mode:
+            self._initialize_client()
+            return
         self.engine = create_engine(
             self.database_url,
             pool_size=self.database_pool_size,
@@ -389,6 +422,21 @@ class TutorApp(ExtensionApp):
         elif self.local_user and under_jupyterhub():
             self.log.warning("jupyter-tutor: local_user is ignored under JupyterHub")
 
+    def _initialize_client(self) -> None:
+        configured = self.config.get("TutorApp", {})
+        self.service_client = ServiceClient(
+            self.service_url,
+            check_client_mode(configured, self.service_url),
+            os.environ.get("JUPYTERHUB_USER", ""),
+            self.service_timeout_seconds,
+        )
+        self.working_copies = WorkingCopies(
+            self.serverapp.contents_manager, Path(self.modules_dir), self.working_copy_dir
+        )
+        self.off_loop = OffLoop()
+        self.settings[ALLOWED_ORIGINS] = frozenset(self.allowed_origins)
+        self.log.info("jupyter-tutor: hub client mode: the tutor service is %s", self.service_url)
+
     def _language_model(self) -> LanguageModel | None:
         if not (self.llm_base_url or self.llm_api_key):
             self.log.info(
@@ -409,6 +457,9 @@ class TutorApp(ExtensionApp):
         )
 
     def initialize_handlers(self) -> None:
+        if self.client_mode:
+            self.handlers.extend(client_routes(API))
+            return
         self.handlers.extend(
             [
                 (f"{API}/config", ClientConfigHandler),
@@ -420,6 +471,8 @@ class TutorApp(ExtensionApp):
         )
 
     async def _start_jupyter_server_extension(self, serverapp: object) -> None:
+        if self.client_mode:
+            return
         try:
             await self.store_ready()
         except StoreUnavailable as error:
@@ -427,6 +480,8 @@ class TutorApp(ExtensionApp):
 
     async def store_ready(self) -> None:
         """Migrate and sync once, before the first request is served; retry after a failure."""
+        if self.client_mode:
+            return  # the hub service keeps the store
         if self._ready is None or (self._ready.done() and self._ready.exception()):
             self._ready = asyncio.ensure_future(self._prepare_store())
         try:
@@ -465,6 +520,8 @@ class TutorApp(ExtensionApp):
 
     async def stop_extension(self) -> None:
         self.off_loop.close()
+        if self.client_mode:
+            return
         await self.tutor.close()
         await self.engine.dispose()
 

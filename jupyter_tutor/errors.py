@@ -68,3 +68,10 @@ class InvalidToken(TutorError):
 
     status = 401
     code = "invalid_token"
+
+
+class ServiceUnavailable(TutorError):
+    """The hub's jupyter-tutor service (or the hub itself) cannot be reached."""
+
+    status = 503
+    code = "service_unavailable"

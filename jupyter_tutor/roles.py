@@ -7,6 +7,11 @@ from typing import Any
 ROLES = ("learner", "instructor", "admin")
 
 
+def user_is_hub_admin(user: Any) -> bool:
+    """The hub's admin flag, as the hub service learnt it from the hub (never a header)."""
+    return getattr(user, "hub_admin", False) is True
+
+
 def user_groups(user: Any) -> set[str]:
     """Groups of a jupyter-server user; under JupyterHub they come with the hub's user model."""
     hub_user = getattr(user, "hub_user", None) or {}
@@ -22,9 +27,10 @@ class RolePolicy:
     # A personal server with no roles configured: its one user runs the course.
     everyone_is_admin: bool = False
 
-    def role_of(self, username: str, groups: Iterable[str]) -> str:
+    def role_of(self, username: str, groups: Iterable[str], hub_admin: bool = False) -> str:
         groups = set(groups)
-        if self.everyone_is_admin or username in self.admin_users or groups & self.admin_groups:
+        named = username in self.admin_users or groups & self.admin_groups
+        if self.everyone_is_admin or hub_admin or named:
             return "admin"
         if username in self.instructor_users or groups & self.instructor_groups:
             return "instructor"

@@ -2,12 +2,8 @@
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +11,7 @@ from typing import Any
 
 import pytest
 from conftest import fixture_notebook
+from service_process import free_port, running_service, service_env
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest, HTTPResponse
 from tornado.websocket import websocket_connect
 from tutor_client import ask, start_of
@@ -46,25 +43,6 @@ class Service:
         return added.stdout.strip()
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_serving(url: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        assert process.poll() is None, f"the service exited:\n{log.read_text()}"
-        try:
-            urllib.request.urlopen(f"{url}jupyter-tutor/api/config", timeout=2)
-        except urllib.error.HTTPError:
-            return  # 403 without a token: it answers
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail(f"the service did not start:\n{log.read_text()}")
-
-
 @pytest.fixture
 def service(database_url: str, modules_dir: Path, tmp_path: Path) -> Iterator[Service]:
     config = tmp_path / "tutor_server_config.py"
@@ -74,40 +52,12 @@ def service(database_url: str, modules_dir: Path, tmp_path: Path) -> Iterator[Se
         f"c.TutorApp.allowed_origins = [{SITE!r}]\n"
         'c.TutorApp.instructor_users = {"tess"}\n'
     )
-    env = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith(("OPENAI_", "JUPYTER_TUTOR_", "JUPYTER_TOKEN"))
-    }
-    # Only this test's Jupyter config and runtime files, never the developer's.
-    for kind in ("CONFIG", "DATA", "RUNTIME"):
-        env[f"JUPYTER_{kind}_DIR"] = str(tmp_path / kind.lower())
+    env = service_env(tmp_path)
     port = free_port()
     service = Service(f"http://127.0.0.1:{port}/", config, env)
-    as_root = ["--allow-root"] if os.geteuid() == 0 else []
-    log = tmp_path / "service.log"
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "jupyter_tutor.remote",
-                "--config",
-                str(config),
-                "--ip=127.0.0.1",
-                f"--port={port}",
-                *as_root,
-            ],
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        wait_until_serving(service.url, process, log)
+    args = ["--config", str(config), "--ip=127.0.0.1", f"--port={port}"]
+    with running_service(service.url, args, env, tmp_path / "service.log"):
         yield service
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 async def call(

@@ -9,8 +9,9 @@ from ..errors import NotFound
 from ..progress.request import ProgressUpdate
 from ..progress.routes import progress_json
 from ..progress.service import ProgressSummary
-from ..store.models import LearningModule
-from ..web.base import TutorHandler
+from ..store.json_text import JSONText
+from ..store.models import LearningModule, UserModuleProgress
+from ..web.base import TutorHandler, to_json
 
 
 def module_json(module: LearningModule, progress: ProgressSummary | None) -> dict[str, Any]:
@@ -43,6 +44,17 @@ class ModuleHandler(TutorHandler):
         self.reply(module_json(module, ProgressSummary.of(module.slug, row) if row else None))
 
 
+async def start_module(
+    handler: TutorHandler, module: LearningModule, row: UserModuleProgress | None
+) -> UserModuleProgress | None:
+    """Opening a module starts it, unless it was started already."""
+    if row is None or row.status == "not_started":
+        return await handler.app.progress.update_progress(
+            handler.user_id, module, ProgressUpdate(status="in_progress")
+        )
+    return row
+
+
 class ModuleOpenHandler(TutorHandler):
     """Open the student's working copy, restoring saved work; starts the module."""
 
@@ -63,10 +75,7 @@ class ModuleOpenHandler(TutorHandler):
             row.updated_at if row else None,
             copy_is_stale=await self.app.progress.rejected_since_last_save(self.user_id, module),
         )
-        if row is None or row.status == "not_started":
-            row = await self.app.progress.update_progress(
-                self.user_id, module, ProgressUpdate(status="in_progress")
-            )
+        row = await start_module(self, module, row)
         self.reply(
             {
                 "path": opened.path,
@@ -78,10 +87,39 @@ class ModuleOpenHandler(TutorHandler):
         )
 
 
+class ModuleCheckoutHandler(TutorHandler):
+    """The hub service's half of opening a module; starts it. The student's server
+    (``hub/forward.py``) writes the working copy into the student's files from this:
+    the saved work (``saved``) or else the module notebook, in ``notebook_state``."""
+
+    @web.authenticated
+    async def post(self, module_id: str) -> None:
+        module = await self.app.modules.require_module(module_id)
+        row = await self.app.progress.get_progress(self.user_id, module)
+        text = await self.app.progress.saved_state(self.user_id, module) if row else None
+        stale = await self.app.progress.rejected_since_last_save(self.user_id, module)
+        saved_at = row.updated_at if row else None
+        row = await start_module(self, module, row)
+        notebook = text or JSONText(to_json(self.app.working_copies.module_notebook(module)))
+        value = {
+            "module": module_json(module, None),
+            "progress": progress_json(module.slug, row),
+            "saved": text is not None,
+            "saved_at": saved_at,
+            "copy_is_stale": stale,
+        }
+        self.reply_with_notebook(value, notebook)
+
+
+# A module's id in a route (a slug).
+MODULE_IN_PATH = r"(?P<module_id>[a-z0-9][a-z0-9-]*)"
+
+
 def module_routes(api: str) -> list[tuple[str, type[TutorHandler]]]:
-    module = r"(?P<module_id>[a-z0-9][a-z0-9-]*)"
+    module = MODULE_IN_PATH
     return [
         (f"{api}/modules", ModuleListHandler),
         (f"{api}/modules/{module}", ModuleHandler),
         (f"{api}/modules/{module}/open", ModuleOpenHandler),
+        (f"{api}/modules/{module}/checkout", ModuleCheckoutHandler),
     ]

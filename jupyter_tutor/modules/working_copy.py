@@ -55,12 +55,14 @@ class WorkingCopies:
         saved_at: datetime | None,
         *,
         copy_is_stale: bool = False,
+        module_notebook: dict[str, Any] | None = None,
     ) -> OpenedCopy:
-        """``copy_is_stale``: the copy on disk lost a save race, whatever its file time."""
+        """``copy_is_stale``: the copy on disk lost a save race, whatever its file time;
+        ``module_notebook``: the module's notebook when another server holds the course."""
         path = self.path_of(module)
         if not await ensure_async(self._contents.file_exists(path)):
             await self._ensure_folder()
-            await self._write(path, saved_state or self._module_notebook(module))
+            await self._write(path, saved_state or module_notebook or self.module_notebook(module))
             return OpenedCopy(
                 path, created=True, restored=saved_state is not None, backup_path=None
             )
@@ -77,7 +79,7 @@ class WorkingCopies:
         await self._write(path, saved_state)
         return OpenedCopy(path, created=False, restored=True, backup_path=backup)
 
-    def _module_notebook(self, module: LearningModule) -> dict[str, Any]:
+    def module_notebook(self, module: LearningModule) -> dict[str, Any]:
         source = self._modules_dir / module.notebook_filename
         try:
             return json.loads(source.read_text(encoding="utf-8"))

@@ -5,6 +5,7 @@ from typing import Any, ClassVar
 from jupyter_server.serverapp import ServerApp
 from traitlets.config import Config
 
+from ..hub.service_defaults import hub_service_defaults, hub_service_environment
 from .identity import StudentTokenIdentityProvider
 from .prune_cli import PruneHistoryApp
 from .token_cli import TokenApp
@@ -70,5 +71,13 @@ class TutorServerApp(ServerApp):
         )
 
 
+def service_config() -> Config:
+    """The defaults, and on a hub (JUPYTERHUB_* set) the hub service's own."""
+    config = Config(SERVICE_DEFAULTS)
+    if hub_service_environment():
+        config.ServerApp.update(hub_service_defaults())
+    return config
+
+
 def main(argv: list[str] | None = None) -> None:
-    TutorServerApp.launch_instance(argv, config=Config(SERVICE_DEFAULTS))
+    TutorServerApp.launch_instance(argv, config=service_config())

@@ -2,51 +2,34 @@
 
 import asyncio
 import contextlib
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from jupyter_server.auth.decorator import ws_authenticated
-from jupyter_server.base.handlers import JupyterHandler
-from jupyter_server.base.websocket import WebSocketMixin
-from jupyter_server.extension.handler import ExtensionHandlerMixin
 from tornado import web
-from tornado.websocket import WebSocketClosedError, WebSocketHandler
+from tornado.websocket import WebSocketClosedError
 
 from ..errors import InvalidRequest, InvalidToken, TutorError
 from ..store.models import LearningModule
-from ..web.base import TutorErrors, TutorHandler, to_json
-from ..web.cors import origin_may_call
+from ..web.base import TutorHandler, to_json
 from .frames import error_frame
 from .llm import Usage
 from .pedagogy.levels import level
-from .request import MAX_FRAME_BYTES, Stop, parse_frame
+from .request import Stop, parse_frame
 from .service import module_settings
+from .socket_handler import TutorSocketHandler
 from .sockets import (
     CLOSE_TOKEN_REVOKED,
     CLOSE_TOO_MANY_SOCKETS,
-    TOKEN_PROTOCOL,
     RechecksCredentials,
 )
 
-if TYPE_CHECKING:
-    from ..app import TutorApp
 
-
-class TutorSocket(
-    TutorErrors, WebSocketMixin, WebSocketHandler, ExtensionHandlerMixin, JupyterHandler
-):
+class TutorSocket(TutorSocketHandler):
     """One student's tutor conversation about one module; one answer at a time."""
 
     module: LearningModule
     _answering: tuple[str, asyncio.Task] | None = None
     _admitted = False
-
-    @property
-    def app(self) -> "TutorApp":
-        return self.extensionapp  # type: ignore[return-value]
-
-    def check_origin(self, origin: str | None = None) -> bool:
-        # Unlike jupyter-server's sockets, a token does not excuse a foreign origin.
-        return origin_may_call(self)
 
     @ws_authenticated
     async def get(self, *args: Any, **kwargs: Any) -> None:
@@ -59,11 +42,6 @@ class TutorSocket(
         result = super().get(*args, **kwargs)
         if result is not None:
             await result
-
-    def select_subprotocol(self, subprotocols: list[str]) -> str | None:
-        # A browser that sent its token as a subprotocol needs one of its own back; the
-        # token-bearing one is never echoed.
-        return TOKEN_PROTOCOL if TOKEN_PROTOCOL in subprotocols else None
 
     def open(self, *args: Any, **kwargs: Any) -> None:
         # Frames are small and come in bursts: without this, Nagle's algorithm meets
@@ -80,11 +58,6 @@ class TutorSocket(
             self._refuse("too_many_sockets", message, CLOSE_TOO_MANY_SOCKETS, None)
             return
         super().open(*args, **kwargs)  # keep-alive pings
-
-    @property
-    def max_message_size(self) -> int:
-        # Larger frames close the socket (1009) before they are read.
-        return MAX_FRAME_BYTES
 
     async def on_message(self, message: str | bytes) -> None:
         try:

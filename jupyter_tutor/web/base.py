@@ -7,10 +7,19 @@ from typing import TYPE_CHECKING, Any
 from jupyter_server.auth.decorator import allow_unauthenticated
 from jupyter_server.base.handlers import APIHandler, JupyterHandler
 from jupyter_server.extension.handler import ExtensionHandlerMixin
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from tornado.web import stream_request_body
 
-from ..errors import Forbidden, InvalidRequest, NotFound, PayloadTooLarge, TutorError
-from ..roles import at_least, user_groups
+from ..errors import (
+    Forbidden,
+    InvalidRequest,
+    NotFound,
+    PayloadTooLarge,
+    StoreUnavailable,
+    TutorError,
+)
+from ..roles import at_least, user_groups, user_is_hub_admin
 from ..store.json_text import JSONText
 from ..store.models import as_utc
 from .body import MAX_WHOLE_NUMBER, check_text, parse_json_object
@@ -38,12 +47,23 @@ def to_json(value: Any) -> str:
     return json.dumps(value, default=_json_default)
 
 
+# The database did not answer in time (locked, its pool exhausted, the server gone): the
+# transaction was rolled back, so nothing changed and the client may try again.
+STORE_BUSY = (OperationalError, InterfaceError, PoolTimeout)
+STORE_BUSY_MESSAGE = (
+    "The course database is busy or not reachable just now; nothing was changed. "
+    "Your notebook is unaffected; saving is tried again automatically."
+)
+
+
 class TutorErrors(JupyterHandler):
     """Domain errors as ``{error, message}`` JSON with their status; shared by the socket."""
 
     def write_error(self, status_code: int, **kwargs: Any) -> None:
         exc_info = kwargs.get("exc_info")
         error = exc_info[1] if exc_info else None
+        if isinstance(error, STORE_BUSY):
+            error = StoreUnavailable(STORE_BUSY_MESSAGE)
         if isinstance(error, TutorError):
             self.set_status(error.status)
             self.set_header("Content-Type", "application/json; charset=UTF-8")
@@ -125,7 +145,8 @@ class TutorHandler(TutorErrors, ExtensionHandlerMixin, APIHandler):
 
     @property
     def role(self) -> str:
-        return self.app.roles.role_of(self.user_id, user_groups(self.current_user))
+        user = self.current_user
+        return self.app.roles.role_of(self.user_id, user_groups(user), user_is_hub_admin(user))
 
     def require_role(self, needed: str) -> None:
         """Refuse the request unless the caller has at least ``needed``."""
