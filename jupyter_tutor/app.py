@@ -10,6 +10,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection
 from traitlets import Bool, Float, Integer, List, Set, TraitError, Unicode, default, validate
 
+from .contract import constant
 from .errors import StoreUnavailable
 from .identity.adopt import adopt_anonymous_users
 from .identity.students import Students, decide_local_user, under_jupyterhub
@@ -80,10 +81,14 @@ class TutorApp(ExtensionApp):
         help="Folder, relative to the server root, holding each student's copies of modules.",
     )
     autosave_interval_seconds = Integer(
-        60, config=True, help="How often the frontend saves a module's notebook (a hint)."
+        constant("AUTOSAVE_INTERVAL_SECONDS"),
+        config=True,
+        help="How often the frontend saves a module's notebook (a hint).",
     )
     max_notebook_bytes = Integer(
-        20 * 1024 * 1024, config=True, help="Largest notebook save accepted (413 beyond)."
+        constant("MAX_NOTEBOOK_BYTES"),
+        config=True,
+        help="Largest notebook save accepted (413 beyond).",
     )
     max_request_bytes = Integer(
         1024 * 1024,
@@ -91,7 +96,9 @@ class TutorApp(ExtensionApp):
         help="Largest body of any other request (413 beyond, refused before it is read).",
     )
     snapshot_limit = Integer(
-        20, config=True, help="Earlier notebook saves kept per student and module, for undo."
+        constant("SNAPSHOT_LIMIT"),
+        config=True,
+        help="Earlier notebook saves kept per student and module, for undo.",
     )
 
     llm_base_url = Unicode(
@@ -299,8 +306,9 @@ class TutorApp(ExtensionApp):
 
     @validate("autosave_interval_seconds")
     def _check_interval(self, proposal: dict) -> int:
-        if proposal["value"] < 10:
-            raise TraitError("autosave_interval_seconds must be at least 10")
+        least = constant("MIN_AUTOSAVE_INTERVAL_SECONDS")
+        if proposal["value"] < least:
+            raise TraitError(f"autosave_interval_seconds must be at least {least}")
         return proposal["value"]
 
     @validate("snapshot_limit", "max_notebook_bytes", "max_request_bytes")

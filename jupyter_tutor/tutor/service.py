@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..contract import constant
 from ..errors import InvalidRequest
 from ..progress.service import ProgressService
 from ..store.models import ChatMessage, LearningModule
@@ -28,7 +29,7 @@ from .usage import Reservation, UsageLedger
 Send = Callable[[dict[str, Any]], Awaitable[None]]
 
 # Visible conversation the model sees besides the system prompt.
-CONVERSATION_MESSAGES = 10
+CONVERSATION_MESSAGES: int = constant("CONVERSATION_MESSAGES")
 
 
 @dataclass(frozen=True)

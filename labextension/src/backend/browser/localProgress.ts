@@ -1,5 +1,7 @@
 import { PartialJSONObject } from '@lumino/coreutils';
 import localforage from 'localforage';
+import { MAX_NOTEBOOK_BYTES, SNAPSHOT_LIMIT } from '../../contract/constants';
+import { MODULE_STATUS_VALUES } from '../../contract/schema';
 import { TutorApiError } from '../errors';
 import { ModuleStatus, Progress, ProgressUpdate, Snapshot } from '../types';
 import { withLock } from './storageLock';
@@ -21,12 +23,6 @@ export type ProgressStorage = Pick<
   LocalForage,
   'getItem' | 'setItem' | 'iterate'
 >;
-
-const STATUSES: ModuleStatus[] = ['not_started', 'in_progress', 'completed'];
-
-/** The same limits as the server's defaults. */
-export const MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024;
-const SNAPSHOT_LIMIT = 20;
 
 /**
  * Progress kept in the browser (IndexedDB through localforage, as
@@ -67,11 +63,11 @@ export class LocalProgressStore {
   private async _save(id: string, update: ProgressUpdate): Promise<Progress> {
     const stored = await this._read(id);
     if (update.status !== undefined) {
-      if (!STATUSES.includes(update.status)) {
+      if (!MODULE_STATUS_VALUES.includes(update.status)) {
         throw new TutorApiError(
           400,
           'bad_request',
-          `status must be one of ${STATUSES.join(', ')}.`
+          `status must be one of ${MODULE_STATUS_VALUES.join(', ')}.`
         );
       }
       stored.status = update.status;
