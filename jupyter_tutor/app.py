@@ -1,6 +1,5 @@
 """The jupyter-server extension: configuration, start-up and route wiring."""
 
-import asyncio
 import os
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from .contract import constant
 from .errors import StoreUnavailable
 from .identity.adopt import adopt_anonymous_users
 from .identity.students import Students, decide_local_user, under_jupyterhub
-from .modules.catalog import scan
+from .modules.catalog import scan, shipped_modules_dir
 from .modules.routes import module_routes
 from .modules.service import ModuleService, sync_modules
 from .modules.working_copy import DEFAULT_FOLDER, WorkingCopies
@@ -29,6 +28,7 @@ from .remote.tokens import StudentTokens
 from .roles import RolePolicy
 from .store.engine import create_engine, create_sessions
 from .store.migrate import upgrade_to_head
+from .store.readiness import StoreReadiness
 from .tutor.history import TutorHistory
 from .tutor.limits import Limits
 from .tutor.llm import LanguageModel, ModelSettings
@@ -41,16 +41,10 @@ from .tutor.sockets import OpenSockets
 from .tutor.usage import UsageLedger
 from .web.client_config import ClientConfigHandler
 from .web.cors import ALLOWED_ORIGINS, normalize_origin
+from .web.features import EXTENSION_NAME
 from .web.off_loop import OffLoop
 
 API = "jupyter-tutor/api"
-PACKAGE_DIR = Path(__file__).parent
-
-
-def shipped_modules_dir() -> Path:
-    """The course notebooks inside the wheel, or ``notebooks/`` in a source checkout."""
-    bundled = PACKAGE_DIR / "course_notebooks"
-    return bundled if bundled.is_dir() else PACKAGE_DIR.parent / "notebooks"
 
 
 def origins(values: list[str]) -> list[str]:
@@ -62,7 +56,7 @@ def origins(values: list[str]) -> list[str]:
 
 
 class TutorApp(ExtensionApp):
-    name = "jupyter_tutor"
+    name = EXTENSION_NAME
     load_other_extensions = True
 
     database_url = Unicode(
@@ -385,7 +379,7 @@ class TutorApp(ExtensionApp):
             rewrite=self.rewrite_violations,
             links=LinkPolicy(frozenset(self.tutor_link_hosts)),
         )
-        self._ready: asyncio.Task | None = None
+        self.store = StoreReadiness(self._prepare_store)
         safe_url = make_url(self.engine.url).render_as_string(hide_password=True)
         self.log.info("jupyter-tutor: database %s, modules from %s", safe_url, self.modules_dir)
         if self.students.local_user is not None:
@@ -429,23 +423,12 @@ class TutorApp(ExtensionApp):
 
     async def _start_jupyter_server_extension(self, serverapp: object) -> None:
         try:
-            await self.store_ready()
+            await self.store.ready()
         except StoreUnavailable as error:
             self.log.error("jupyter-tutor: %s", error.message)
 
-    async def store_ready(self) -> None:
-        """Migrate and sync once, before the first request is served; retry after a failure."""
-        if self._ready is None or (self._ready.done() and self._ready.exception()):
-            self._ready = asyncio.ensure_future(self._prepare_store())
-        try:
-            await asyncio.shield(self._ready)
-        except Exception as error:
-            raise StoreUnavailable(
-                f"The jupyter-tutor database is not available ({type(error).__name__}: {error}). "
-                "Your work in open notebooks is unaffected; ask your administrator."
-            ) from error
-
     async def _prepare_store(self) -> None:
+        """What the store needs before the first request: migrations, the course, the catalog."""
         catalog = scan(Path(self.modules_dir))
         for problem in catalog.problems:
             self.log.warning(

@@ -183,5 +183,5 @@ def payload(response: HTTPResponse) -> Any:
 def tutor(jp_serverapp: Any, jp_asyncio_loop: Any) -> Any:
     """The running TutorApp, its store migrated."""
     app = next(iter(jp_serverapp.extension_manager.extension_apps["jupyter_tutor"]))
-    jp_asyncio_loop.run_until_complete(app.store_ready())
+    jp_asyncio_loop.run_until_complete(app.store.ready())
     return app

@@ -2,7 +2,7 @@
 
 import asyncio
 import contextlib
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from jupyter_server.auth.decorator import ws_authenticated
 from jupyter_server.base.handlers import JupyterHandler
@@ -15,7 +15,8 @@ from ..errors import InvalidRequest, InvalidToken, TutorError
 from ..store.models import LearningModule
 from ..web.base import TutorErrors, TutorHandler, to_json
 from ..web.cors import origin_may_call
-from .frames import error_frame
+from ..web.features import TutorFeatures
+from .frames import Frame, end_frame, error_frame
 from .llm import Usage
 from .pedagogy.levels import level
 from .request import MAX_FRAME_BYTES, Stop, parse_frame
@@ -26,9 +27,6 @@ from .sockets import (
     TOKEN_PROTOCOL,
     RechecksCredentials,
 )
-
-if TYPE_CHECKING:
-    from ..app import TutorApp
 
 
 class TutorSocket(
@@ -41,7 +39,7 @@ class TutorSocket(
     _admitted = False
 
     @property
-    def app(self) -> "TutorApp":
+    def app(self) -> TutorFeatures:
         return self.extensionapp  # type: ignore[return-value]
 
     def check_origin(self, origin: str | None = None) -> bool:
@@ -50,7 +48,7 @@ class TutorSocket(
 
     @ws_authenticated
     async def get(self, *args: Any, **kwargs: Any) -> None:
-        await self.app.store_ready()
+        await self.app.store.ready()
         module_id = self.get_query_argument("module_id", "")
         try:
             self.module = await self.app.modules.require_module(module_id)
@@ -110,14 +108,7 @@ class TutorSocket(
     def _stopped_before_start(self, ask_id: str, task: asyncio.Task) -> None:
         """A Stop that came before the answer began still ends it for the panel."""
         if task.cancelled():
-            frame = {
-                "type": "end",
-                "id": ask_id,
-                "message_id": None,
-                "usage": Usage().as_json(),
-                "guarded": False,
-                "stopped": True,
-            }
+            frame = end_frame(ask_id, Usage(), message_id=None, guarded=False, stopped=True)
             self._late_end = asyncio.ensure_future(self._send(frame))
 
     def _stop(self, ask_id: str) -> None:
@@ -139,7 +130,7 @@ class TutorSocket(
             message = "Something went wrong in the tutor. Try again."
             await self._send(error_frame(ask.id, "internal_error", message, retryable=True))
 
-    async def _send(self, frame: dict[str, Any]) -> None:
+    async def _send(self, frame: Frame) -> None:
         answering = self._answering
         if answering and frame["type"] in ("end", "error") and frame["id"] == answering[0]:
             self._answering = None  # the student may ask again as soon as they see this

@@ -33,6 +33,7 @@ export const TUTOR_ERROR_CODE_VALUES = [
   'llm_auth',
   'stream_cut',
   'internal_error',
+  'store_unavailable',
   'too_many_sockets',
   'invalid_token',
   'disconnected'
