@@ -99,6 +99,21 @@ def test_the_server_decides_as_the_fixture_says(case: dict[str, Any]) -> None:
     assert decide(case["raw"]) == case["expected"]
 
 
+async def test_the_check_route_answers_every_list_as_the_fixture(api):
+    """``POST packages/check``, the route the browser's check stands in for in a Lite site."""
+    from conftest import payload
+    from contract_shapes import conform
+
+    for case in load_fixture():
+        response = await api("packages", "check", method="POST", body={"packages": case["raw"]})
+        checked = payload(response)
+        if "\\u0000" in json.dumps(case["raw"]):  # no request body may carry one (web/body.py)
+            assert (response.code, checked["error"]) == (400, "bad_request"), case["title"]
+            continue
+        conform("CheckedPackageList", checked)
+        assert checked == {**case["expected"], "is_default": False}, case["title"]
+
+
 def test_the_fixture_covers_every_case() -> None:
     assert [case["title"] for case in load_fixture()] == [title for title, _ in CASES]
 

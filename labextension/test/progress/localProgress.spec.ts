@@ -4,7 +4,12 @@ import { MemoryStorage } from '../memoryStorage';
 
 /** A notebook whose one cell holds `source`. */
 function notebook(source: string) {
-  return { cells: [{ cell_type: 'code', source }] };
+  return {
+    cells: [{ cell_type: 'code', source }],
+    metadata: {},
+    nbformat: 4,
+    nbformat_minor: 5
+  };
 }
 
 function refusal(promise: Promise<unknown>): Promise<TutorApiError> {
