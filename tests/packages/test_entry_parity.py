@@ -2,7 +2,7 @@
 
 ``entries.json`` holds lists and what the check makes of them: the entries kept (as stored)
 and the problems (index and reason). These tests hold the Python side to it; ``jlpm test``
-holds the browser's check (labextension/src/backend/browser/packageListCheck.ts, with
+holds the browser's check (labextension/src/backend/lite/packageListCheck.ts, with
 labextension/src/packages/entryRules.ts) to the same file. After changing the rules on
 purpose, rewrite the expectations with ``python tests/packages/test_entry_parity.py`` and
 review the diff.

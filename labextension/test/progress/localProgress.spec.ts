@@ -1,4 +1,4 @@
-import { LocalProgressStore } from '../../src/backend/browser/localProgress';
+import { LocalProgressStore } from '../../src/backend/lite/localProgress';
 import { TutorApiError } from '../../src/backend/errors';
 import { MemoryStorage } from '../memoryStorage';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { LocalProgressStore } from '../../src/backend/browser/localProgress';
+import { LocalProgressStore } from '../../src/backend/lite/localProgress';
 import { TutorApiError } from '../../src/backend/errors';
 import { Progress, ProgressUpdate } from '../../src/backend/types';
 import { MemoryStorage } from '../memoryStorage';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { BrowserTutor } from '../../src/backend/browser/tutor/browserTutor';
-import { embed } from '../../src/backend/browser/tutor/localEmbedding';
-import { cosine, turnText } from '../../src/backend/browser/tutor/sameProblem';
+import { BrowserTutor } from '../../src/backend/lite/tutor/browserTutor';
+import { embed } from '../../src/backend/lite/tutor/localEmbedding';
+import { cosine, turnText } from '../../src/backend/lite/tutor/sameProblem';
 import { SAME_PROBLEM_THRESHOLD } from '../../src/contract/constants';
 import { TutorQuestion } from '../../src/backend/types';
 import { MemoryStorage } from '../memoryStorage';
