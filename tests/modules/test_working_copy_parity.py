@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import one_cell_notebook as notebook
 from jupyter_server.services.contents.filemanager import FileContentsManager
 
 from jupyter_tutor.modules.working_copy import WorkingCopies
@@ -22,16 +23,6 @@ FIXTURE = json.loads(
 FOLDER = "learning-modules"
 NAME = "module_01.ipynb"
 COPY_TIME = datetime(2026, 3, 4, 10, 0, tzinfo=UTC)
-
-
-def notebook(source: str) -> dict[str, Any]:
-    cell = {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": []}
-    return {
-        "cells": [{**cell, "source": source}],
-        "metadata": {},
-        "nbformat": 4,
-        "nbformat_minor": 4,
-    }
 
 
 def source_in(path: Path) -> str:

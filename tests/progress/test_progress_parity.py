@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import payload
+from conftest import one_cell_notebook, payload
 from contract_shapes import conform
 
 FIXTURE = json.loads(Path(__file__).with_name("progress_parity.json").read_text(encoding="utf-8"))
@@ -20,14 +20,7 @@ def notebook(spec: Any) -> Any:
     """The fixture's shorthand for a notebook state (see its description)."""
     if isinstance(spec, dict) and "raw" in spec:
         return spec["raw"]
-    source = "x" * spec["padding"] if isinstance(spec, dict) else spec
-    cell = {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": []}
-    return {
-        "cells": [{**cell, "source": source}],
-        "metadata": {},
-        "nbformat": 4,
-        "nbformat_minor": 4,
-    }
+    return one_cell_notebook("x" * spec["padding"] if isinstance(spec, dict) else spec)
 
 
 def source_of(state: Any) -> str | None:

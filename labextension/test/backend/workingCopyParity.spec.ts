@@ -3,6 +3,7 @@ import { join } from 'path';
 import { Contents } from '@jupyterlab/services';
 import { PartialJSONObject } from '@lumino/coreutils';
 import { openWorkingCopy } from '../../src/backend/lite/workingCopy';
+import { oneCellNotebook as notebook } from '../oneCellNotebook';
 
 /**
  * The cases the Python tests hold the server's working copies to
@@ -32,23 +33,6 @@ const FOLDER = 'learning-modules';
 const PATH = `${FOLDER}/module_01.ipynb`;
 const COURSE = 'course/module_01.ipynb';
 const COPY_TIME = Date.parse('2026-03-04T10:00:00Z');
-
-function notebook(source: string): PartialJSONObject {
-  return {
-    cells: [
-      {
-        cell_type: 'code',
-        execution_count: null,
-        metadata: {},
-        outputs: [],
-        source
-      }
-    ],
-    metadata: {},
-    nbformat: 4,
-    nbformat_minor: 4
-  };
-}
 
 /** A site's contents in memory, as far as working copies use them. */
 class MemoryContents {

@@ -4,6 +4,7 @@ import { LocalProgressStore } from '../../src/backend/lite/localProgress';
 import { TutorApiError } from '../../src/backend/errors';
 import { Progress, ProgressUpdate } from '../../src/backend/types';
 import { MemoryStorage } from '../memoryStorage';
+import { oneCellNotebook } from '../oneCellNotebook';
 
 /**
  * The steps the Python tests replay through the REST API
@@ -39,20 +40,7 @@ function notebook(spec: unknown): unknown {
     typeof spec === 'string'
       ? spec
       : 'x'.repeat((spec as { padding: number }).padding);
-  return {
-    cells: [
-      {
-        cell_type: 'code',
-        execution_count: null,
-        metadata: {},
-        outputs: [],
-        source
-      }
-    ],
-    metadata: {},
-    nbformat: 4,
-    nbformat_minor: 4
-  };
+  return oneCellNotebook(source);
 }
 
 function progressOutcome(
