@@ -1,6 +1,5 @@
 """The jupyter-server extension: configuration, start-up and route wiring."""
 
-import asyncio
 import os
 from pathlib import Path
 
@@ -10,13 +9,14 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection
 from traitlets import Bool, Float, Integer, List, Set, TraitError, Unicode, default, validate
 
+from .contract import constant
 from .errors import StoreUnavailable
 from .hub.client_mode import check_client_mode
 from .hub.routes import client_routes
 from .hub.service_client import ServiceClient
 from .identity.adopt import adopt_anonymous_users
 from .identity.students import Students, decide_local_user, under_jupyterhub
-from .modules.catalog import scan
+from .modules.catalog import scan, shipped_modules_dir
 from .modules.routes import module_routes
 from .modules.service import ModuleService, sync_modules
 from .modules.working_copy import DEFAULT_FOLDER, WorkingCopies
@@ -31,6 +31,7 @@ from .remote.tokens import StudentTokens
 from .roles import RolePolicy
 from .store.engine import create_engine, create_sessions
 from .store.migrate import upgrade_to_head
+from .store.readiness import StoreReadiness
 from .tutor.history import TutorHistory
 from .tutor.limits import Limits
 from .tutor.llm import LanguageModel, ModelSettings
@@ -43,16 +44,10 @@ from .tutor.sockets import OpenSockets
 from .tutor.usage import UsageLedger
 from .web.client_config import ClientConfigHandler
 from .web.cors import ALLOWED_ORIGINS, normalize_origin
+from .web.features import EXTENSION_NAME
 from .web.off_loop import OffLoop
 
 API = "jupyter-tutor/api"
-PACKAGE_DIR = Path(__file__).parent
-
-
-def shipped_modules_dir() -> Path:
-    """The course notebooks inside the wheel, or ``notebooks/`` in a source checkout."""
-    bundled = PACKAGE_DIR / "course_notebooks"
-    return bundled if bundled.is_dir() else PACKAGE_DIR.parent / "notebooks"
 
 
 def origins(values: list[str]) -> list[str]:
@@ -64,7 +59,7 @@ def origins(values: list[str]) -> list[str]:
 
 
 class TutorApp(ExtensionApp):
-    name = "jupyter_tutor"
+    name = EXTENSION_NAME
     load_other_extensions = True
 
     database_url = Unicode(
@@ -83,10 +78,14 @@ class TutorApp(ExtensionApp):
         help="Folder, relative to the server root, holding each student's copies of modules.",
     )
     autosave_interval_seconds = Integer(
-        60, config=True, help="How often the frontend saves a module's notebook (a hint)."
+        constant("AUTOSAVE_INTERVAL_SECONDS"),
+        config=True,
+        help="How often the frontend saves a module's notebook (a hint).",
     )
     max_notebook_bytes = Integer(
-        20 * 1024 * 1024, config=True, help="Largest notebook save accepted (413 beyond)."
+        constant("MAX_NOTEBOOK_BYTES"),
+        config=True,
+        help="Largest notebook save accepted (413 beyond).",
     )
     max_request_bytes = Integer(
         1024 * 1024,
@@ -94,7 +93,9 @@ class TutorApp(ExtensionApp):
         help="Largest body of any other request (413 beyond, refused before it is read).",
     )
     snapshot_limit = Integer(
-        20, config=True, help="Earlier notebook saves kept per student and module, for undo."
+        constant("SNAPSHOT_LIMIT"),
+        config=True,
+        help="Earlier notebook saves kept per student and module, for undo.",
     )
 
     llm_base_url = Unicode(
@@ -329,8 +330,9 @@ class TutorApp(ExtensionApp):
 
     @validate("autosave_interval_seconds")
     def _check_interval(self, proposal: dict) -> int:
-        if proposal["value"] < 10:
-            raise TraitError("autosave_interval_seconds must be at least 10")
+        least = constant("MIN_AUTOSAVE_INTERVAL_SECONDS")
+        if proposal["value"] < least:
+            raise TraitError(f"autosave_interval_seconds must be at least {least}")
         return proposal["value"]
 
     @validate("snapshot_limit", "max_notebook_bytes", "max_request_bytes")
@@ -410,7 +412,7 @@ class TutorApp(ExtensionApp):
             rewrite=self.rewrite_violations,
             links=LinkPolicy(frozenset(self.tutor_link_hosts)),
         )
-        self._ready: asyncio.Task | None = None
+        self.store = StoreReadiness(self._prepare_store)
         safe_url = make_url(self.engine.url).render_as_string(hide_password=True)
         self.log.info("jupyter-tutor: database %s, modules from %s", safe_url, self.modules_dir)
         if self.students.local_user is not None:
@@ -474,25 +476,12 @@ class TutorApp(ExtensionApp):
         if self.client_mode:
             return
         try:
-            await self.store_ready()
+            await self.store.ready()
         except StoreUnavailable as error:
             self.log.error("jupyter-tutor: %s", error.message)
 
-    async def store_ready(self) -> None:
-        """Migrate and sync once, before the first request is served; retry after a failure."""
-        if self.client_mode:
-            return  # the hub service keeps the store
-        if self._ready is None or (self._ready.done() and self._ready.exception()):
-            self._ready = asyncio.ensure_future(self._prepare_store())
-        try:
-            await asyncio.shield(self._ready)
-        except Exception as error:
-            raise StoreUnavailable(
-                f"The jupyter-tutor database is not available ({type(error).__name__}: {error}). "
-                "Your work in open notebooks is unaffected; ask your administrator."
-            ) from error
-
     async def _prepare_store(self) -> None:
+        """What the store needs before the first request: migrations, the course, the catalog."""
         catalog = scan(Path(self.modules_dir))
         for problem in catalog.problems:
             self.log.warning(

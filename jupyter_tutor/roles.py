@@ -4,7 +4,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-ROLES = ("learner", "instructor", "admin")
+from .contract import names
+
+ROLES = names("Role")
 
 
 def user_is_hub_admin(user: Any) -> bool:

@@ -56,6 +56,17 @@ class HeaderUsers(IdentityProvider):
         return User(username=browser_user) if user is None and browser_user else user
 
 
+def one_cell_notebook(source: str) -> dict[str, Any]:
+    """A notebook whose one code cell holds ``source``, as the parity fixtures write them."""
+    cell = {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": []}
+    return {
+        "cells": [{**cell, "source": source}],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 4,
+    }
+
+
 def fixture_notebook(slug: str, title: str, order: int, source: str = "x = 1") -> dict[str, Any]:
     return {
         "nbformat": 4,
@@ -183,5 +194,5 @@ def payload(response: HTTPResponse) -> Any:
 def tutor(jp_serverapp: Any, jp_asyncio_loop: Any) -> Any:
     """The running TutorApp, its store migrated."""
     app = next(iter(jp_serverapp.extension_manager.extension_apps["jupyter_tutor"]))
-    jp_asyncio_loop.run_until_complete(app.store_ready())
+    jp_asyncio_loop.run_until_complete(app.store.ready())
     return app

@@ -159,8 +159,7 @@ async def test_the_start_of_a_personal_server_adopts_once_in_its_store_preparati
     await browsers_of_work(api, jp_ws_fetch)
     # As if the server started again, now knowing its one student.
     tutor.students = Students(ME)
-    tutor._ready = None
-    await tutor.store_ready()
+    await tutor.store.again()
     assert source_of(payload(await api("progress", "alpha", user=ME))["notebook_state"]) == "a = 3"
     assert payload(await api("progress", "alpha", user=FIRST))["version"] == 0
 
@@ -168,8 +167,7 @@ async def test_the_start_of_a_personal_server_adopts_once_in_its_store_preparati
 async def test_a_server_with_many_students_adopts_nothing(api, jp_ws_fetch, tutor):
     await browsers_of_work(api, jp_ws_fetch)
     assert tutor.students.local_user is None
-    tutor._ready = None
-    await tutor.store_ready()
+    await tutor.store.again()
     assert payload(await api("progress", "alpha", user=FIRST))["version"] == 3
     assert payload(await api("progress", "alpha", user=SECOND))["version"] == 2
     assert payload(await api("progress", "alpha", user=THIRD))["version"] == 1

@@ -6,8 +6,7 @@ from pathlib import Path
 import pytest
 from conftest import fixture_notebook
 
-from jupyter_tutor.app import shipped_modules_dir
-from jupyter_tutor.modules.catalog import parse_declaration, scan
+from jupyter_tutor.modules.catalog import parse_declaration, scan, shipped_modules_dir
 
 
 def write(folder: Path, name: str, notebook: dict) -> None:

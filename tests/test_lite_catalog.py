@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from conftest import fixture_notebook
 
-from jupyter_tutor.app import shipped_modules_dir
 from jupyter_tutor.lite.site_catalog import build_site_catalog
+from jupyter_tutor.modules.catalog import shipped_modules_dir
 from jupyter_tutor.packages.catalog import build_catalog, load_curated
 from jupyter_tutor.packages.entry_rules import message
 from jupyter_tutor.packages.lock import load_lock, lock_version

@@ -70,8 +70,7 @@ async def test_migrations_build_the_schema_from_an_empty_database(tutor):
     assert ("username",) in tokens["indexes"]
 
     # Starting again on a migrated database is a no-op.
-    tutor._ready = None
-    await tutor.store_ready()
+    await tutor.store.again()
 
 
 async def test_resync_updates_inserts_and_retires_but_keeps_progress(tutor, api, modules_dir: Path):

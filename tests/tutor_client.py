@@ -4,13 +4,18 @@ import itertools
 import json
 from typing import Any
 
+from contract_shapes import conform
+
 _ids = itertools.count(1)
 
 
 async def receive(ws: Any) -> dict[str, Any]:
+    """The next frame, which must be one the contract defines."""
     message = await ws.read_message()
     assert message is not None, "the tutor closed the socket"
-    return json.loads(message)
+    frame = json.loads(message)
+    conform("TutorFrame", frame)
+    return frame
 
 
 async def ask(ws: Any, content: str = "why is this wrong?", **fields: Any) -> list[dict[str, Any]]:

@@ -19,7 +19,7 @@ from jupyterlite_core.manager import LiteManager
 from packaging.requirements import Requirement
 from traitlets import Dict, Enum, List, Unicode, default
 
-from ..app import shipped_modules_dir
+from ..modules.catalog import shipped_modules_dir
 from ..packages.catalog import build_catalog, load_curated
 from ..packages.lock import LOCK_FILE, lock_version, read_lock
 from ..packages.package_list import DEFAULT_PACKAGES

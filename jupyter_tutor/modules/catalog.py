@@ -9,6 +9,13 @@ from typing import Any
 from ..tutor.pedagogy.settings import parse_tutor_settings
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
+PACKAGE_DIR = Path(__file__).parents[1]
+
+
+def shipped_modules_dir() -> Path:
+    """The course notebooks inside the wheel, or ``notebooks/`` in a source checkout."""
+    bundled = PACKAGE_DIR / "course_notebooks"
+    return bundled if bundled.is_dir() else PACKAGE_DIR.parent / "notebooks"
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,7 @@ class _Conflict(Exception):
 
 
 class ProgressService:
-    def __init__(self, sessions: async_sessionmaker, snapshot_limit: int = 20) -> None:
+    def __init__(self, sessions: async_sessionmaker, snapshot_limit: int) -> None:
         self._sessions = sessions
         self._snapshot_limit = snapshot_limit
 

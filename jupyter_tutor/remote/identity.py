@@ -7,10 +7,10 @@ from jupyter_server.auth.identity import IdentityProvider, User
 from tornado.web import HTTPError, RequestHandler
 from traitlets import default
 
-from ..app import TutorApp
 from ..errors import InvalidToken
 from ..tutor.sockets import TOKEN_PROTOCOL, token_from_subprotocols
 from ..web.base import TutorErrors
+from ..web.features import EXTENSION_NAME, TutorFeatures
 from .tokens import TokenInfo
 
 URL_TOKEN_REFUSED = (
@@ -85,8 +85,8 @@ class StudentTokenIdentityProvider(IdentityProvider):
 
     @staticmethod
     async def _live_token(handler: RequestHandler, token: str) -> TokenInfo:
-        tutor: TutorApp = handler.settings[TutorApp.name]
-        await tutor.store_ready()
+        tutor: TutorFeatures = handler.settings[EXTENSION_NAME]
+        await tutor.store.ready()
         found = await tutor.student_tokens.resolve(token)
         if found is None:
             refuse(handler, "This sign-in token is unknown here. Check it, or ask your instructor.")

@@ -19,10 +19,12 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from ..contract import names
+
 # none_as_null: a missing notebook is SQL NULL, never the JSON value null.
 NotebookJSON = JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
 
-STATUSES = ("not_started", "in_progress", "completed")
+STATUSES = names("ModuleStatus")
 
 
 def utcnow() -> datetime:

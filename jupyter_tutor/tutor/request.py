@@ -9,15 +9,16 @@ import contextlib
 from dataclasses import dataclass
 from typing import Any
 
+from ..contract import constant, fields
 from ..errors import InvalidRequest
 from ..web.body import parse_json_object
 
-MAX_QUESTION = 4000
-MAX_CONTEXT = 20_000
+MAX_QUESTION: int = constant("MAX_QUESTION_CHARS")
+MAX_CONTEXT: int = constant("MAX_CONTEXT_CHARS")
 # Far above a question with its context (escapes included), far below a server's memory.
 MAX_FRAME_BYTES = 1024 * 1024
-ASK_FIELDS = {"type", "id", "content", "cell_code", "error_output", "more_help", "retry"}
-STOP_FIELDS = {"type", "id"}
+ASK_FIELDS = fields("TutorAskFrame")
+STOP_FIELDS = fields("TutorStopFrame")
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def frame_id(frame: Any) -> str:
     return value
 
 
-def _only(frame: dict[str, Any], allowed: set[str]) -> None:
+def _only(frame: dict[str, Any], allowed: frozenset[str]) -> None:
     unknown = sorted(set(frame) - allowed)
     if unknown:
         shown = ", ".join(name[:40] for name in unknown[:5])

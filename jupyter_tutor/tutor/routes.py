@@ -11,7 +11,7 @@ from tornado.websocket import WebSocketClosedError
 from ..errors import InvalidRequest, InvalidToken, TutorError
 from ..store.models import LearningModule
 from ..web.base import TutorHandler, to_json
-from .frames import error_frame
+from .frames import Frame, end_frame, error_frame
 from .llm import Usage
 from .pedagogy.levels import level
 from .request import Stop, parse_frame
@@ -33,7 +33,7 @@ class TutorSocket(TutorSocketHandler):
 
     @ws_authenticated
     async def get(self, *args: Any, **kwargs: Any) -> None:
-        await self.app.store_ready()
+        await self.app.store.ready()
         module_id = self.get_query_argument("module_id", "")
         try:
             self.module = await self.app.modules.require_module(module_id)
@@ -83,14 +83,7 @@ class TutorSocket(TutorSocketHandler):
     def _stopped_before_start(self, ask_id: str, task: asyncio.Task) -> None:
         """A Stop that came before the answer began still ends it for the panel."""
         if task.cancelled():
-            frame = {
-                "type": "end",
-                "id": ask_id,
-                "message_id": None,
-                "usage": Usage().as_json(),
-                "guarded": False,
-                "stopped": True,
-            }
+            frame = end_frame(ask_id, Usage(), message_id=None, guarded=False, stopped=True)
             self._late_end = asyncio.ensure_future(self._send(frame))
 
     def _stop(self, ask_id: str) -> None:
@@ -112,7 +105,7 @@ class TutorSocket(TutorSocketHandler):
             message = "Something went wrong in the tutor. Try again."
             await self._send(error_frame(ask.id, "internal_error", message, retryable=True))
 
-    async def _send(self, frame: dict[str, Any]) -> None:
+    async def _send(self, frame: Frame) -> None:
         answering = self._answering
         if answering and frame["type"] in ("end", "error") and frame["id"] == answering[0]:
             self._answering = None  # the student may ask again as soon as they see this

@@ -4,12 +4,21 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
 
+from ..contract import constant
 from ..errors import InvalidRequest
 from ..progress.service import ProgressService
 from ..store.models import ChatMessage, LearningModule
-from .frames import error_frame
+from .frames import (
+    EndFrame,
+    ErrorFrame,
+    Frame,
+    delta_frame,
+    end_frame,
+    error_frame,
+    replace_frame,
+    start_frame,
+)
 from .history import NewMessage, TutorHistory
 from .limits import LimitReached, completion_tokens_bound, prompt_tokens_bound
 from .llm import LanguageModel, ModelFailure, Usage
@@ -25,10 +34,10 @@ from .similarity.local_embedding import embed as local_embedding
 from .similarity.same_problem import cosine, turn_text
 from .usage import Reservation, UsageLedger
 
-Send = Callable[[dict[str, Any]], Awaitable[None]]
+Send = Callable[[Frame], Awaitable[None]]
 
 # Visible conversation the model sees besides the system prompt.
-CONVERSATION_MESSAGES = 10
+CONVERSATION_MESSAGES: int = constant("CONVERSATION_MESSAGES")
 
 
 @dataclass(frozen=True)
@@ -162,18 +171,16 @@ class TutorService:
         reservation: Reservation,
         answer: Answer,
         send: Send,
-    ) -> dict[str, Any]:
+    ) -> EndFrame | ErrorFrame:
         """Answer ``turn`` and store it; the frame that ends it."""
         await send(
-            {
-                "type": "start",
-                "id": ask.id,
-                "level": turn.level.number,
-                "level_name": turn.level.name,
-                "max_level": settings.max_level,
-                "same_problem": turn.same_problem,
-                "provider": self.provider,
-            }
+            start_frame(
+                ask.id,
+                turn.level,
+                max_level=settings.max_level,
+                same_problem=turn.same_problem,
+                provider=self.provider,
+            )
         )
         guard_settings = settings if self._model else offline_guard_settings(settings)
         stream_guard = StreamGuard(turn.level, guard_settings, turn.cell_code, self._links)
@@ -185,7 +192,7 @@ class TutorService:
             else:
                 text = offline_hint(turn.level.number, turn.cell_code, turn.error_output)
                 answer.shown = stream_guard.feed(text) + stream_guard.finish()
-                await send({"type": "delta", "id": ask.id, "text": answer.shown})
+                await send(delta_frame(ask.id, answer.shown))
             if not ask.retry:
                 await self._store_question(session_id, turn)
             saved = await self._save_answer(session_id, turn, answer.shown, partial=False)
@@ -253,15 +260,14 @@ class TutorService:
         *,
         stopped: bool,
         message_id: int | None,
-    ) -> dict[str, Any]:
-        return {
-            "type": "end",
-            "id": ask_id,
-            "message_id": message_id,
-            "usage": answer.usage.as_json(),
-            "guarded": bool(stream_guard.violations),
-            "stopped": stopped,
-        }
+    ) -> EndFrame:
+        return end_frame(
+            ask_id,
+            answer.usage,
+            message_id=message_id,
+            guarded=bool(stream_guard.violations),
+            stopped=stopped,
+        )
 
     async def _ask(self, session_id: int, ask: Ask, settings: TutorSettings) -> Turn:
         recent, previous_embedding = await self.history.recent(session_id, CONVERSATION_MESSAGES)
@@ -331,7 +337,7 @@ class TutorService:
             safe = stream_guard.feed(piece)
             if safe:
                 answer.shown += safe
-                await send({"type": "delta", "id": ask_id, "text": safe})
+                await send(delta_frame(ask_id, safe))
         await self._flush(stream_guard, answer, ask_id, send)
         if stream_guard.violations and self._rewrite_enabled:
             await self._rewrite(settings, turn, answer, reservation, ask_id, send)
@@ -343,7 +349,7 @@ class TutorService:
         tail = stream_guard.finish()
         if tail:
             answer.shown += tail
-            await send({"type": "delta", "id": ask_id, "text": tail})
+            await send(delta_frame(ask_id, tail))
 
     async def _rewrite(
         self,
@@ -381,7 +387,7 @@ class TutorService:
         cleaned, _ = guard(text, turn.level, settings, turn.cell_code, self._links)
         if cleaned.strip():
             answer.shown = cleaned
-            await send({"type": "replace", "id": ask_id, "text": cleaned})
+            await send(replace_frame(ask_id, cleaned))
 
     async def _keep_partial(
         self,

@@ -14,14 +14,14 @@ from .request import MAX_FRAME_BYTES
 from .sockets import TOKEN_PROTOCOL
 
 if TYPE_CHECKING:
-    from ..app import TutorApp
+    from ..web.features import TutorFeatures
 
 
 class TutorSocketHandler(
     TutorErrors, WebSocketMixin, WebSocketHandler, ExtensionHandlerMixin, JupyterHandler
 ):
     @property
-    def app(self) -> "TutorApp":
+    def app(self) -> "TutorFeatures":
         return self.extensionapp  # type: ignore[return-value]
 
     def check_origin(self, origin: str | None = None) -> bool:

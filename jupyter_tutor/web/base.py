@@ -2,7 +2,7 @@
 
 import json
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from jupyter_server.auth.decorator import allow_unauthenticated
 from jupyter_server.base.handlers import APIHandler, JupyterHandler
@@ -24,9 +24,7 @@ from ..store.json_text import JSONText
 from ..store.models import as_utc
 from .body import MAX_WHOLE_NUMBER, check_text, parse_json_object
 from .cors import allow_reading, origin_may_call
-
-if TYPE_CHECKING:
-    from ..app import TutorApp
+from .features import TutorFeatures
 
 
 def _json_default(value: Any) -> Any:
@@ -135,7 +133,7 @@ class TutorHandler(TutorErrors, ExtensionHandlerMixin, APIHandler):
         return check_text(value, name)
 
     @property
-    def app(self) -> "TutorApp":
+    def app(self) -> TutorFeatures:
         return self.extensionapp  # type: ignore[return-value]
 
     @property
@@ -178,7 +176,7 @@ class TutorHandler(TutorErrors, ExtensionHandlerMixin, APIHandler):
             raise self.too_large(int(declared))
         await super().prepare()
         if self.request.method != "OPTIONS":
-            await self.app.store_ready()
+            await self.app.store.ready()
 
     def reply(self, value: Any, status: int = 200) -> None:
         self.set_status(status)

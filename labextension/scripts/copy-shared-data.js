@@ -9,7 +9,7 @@ const root = path.resolve(__dirname, '..', '..');
 const SHARED = [
   [
     'jupyter_tutor/tutor/offline/rules.json',
-    'labextension/src/backend/browser/tutor/rules.json'
+    'labextension/src/backend/lite/tutor/rules.json'
   ],
   [
     'jupyter_tutor/packages/entry_rules.json',

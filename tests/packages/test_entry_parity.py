@@ -2,7 +2,7 @@
 
 ``entries.json`` holds lists and what the check makes of them: the entries kept (as stored)
 and the problems (index and reason). These tests hold the Python side to it; ``jlpm test``
-holds the browser's check (labextension/src/backend/browser/packageListCheck.ts, with
+holds the browser's check (labextension/src/backend/lite/packageListCheck.ts, with
 labextension/src/packages/entryRules.ts) to the same file. After changing the rules on
 purpose, rewrite the expectations with ``python tests/packages/test_entry_parity.py`` and
 review the diff.
@@ -97,6 +97,21 @@ def load_fixture() -> list[dict[str, Any]]:
 @pytest.mark.parametrize("case", load_fixture(), ids=lambda case: case["title"])
 def test_the_server_decides_as_the_fixture_says(case: dict[str, Any]) -> None:
     assert decide(case["raw"]) == case["expected"]
+
+
+async def test_the_check_route_answers_every_list_as_the_fixture(api):
+    """``POST packages/check``, the route the browser's check stands in for in a Lite site."""
+    from conftest import payload
+    from contract_shapes import conform
+
+    for case in load_fixture():
+        response = await api("packages", "check", method="POST", body={"packages": case["raw"]})
+        checked = payload(response)
+        if "\\u0000" in json.dumps(case["raw"]):  # no request body may carry one (web/body.py)
+            assert (response.code, checked["error"]) == (400, "bad_request"), case["title"]
+            continue
+        conform("CheckedPackageList", checked)
+        assert checked == {**case["expected"], "is_default": False}, case["title"]
 
 
 def test_the_fixture_covers_every_case() -> None:

@@ -3,7 +3,7 @@
 ``offline_parity.json`` holds conversations and what the tutor answers at each turn: the hint
 level, whether it is the same problem (and the similarity that decided it), the hint text. These
 tests hold the Python side to it — its offline provider and pedagogy, and the real tutor socket
-for the levels; ``jlpm test`` holds the TypeScript port (labextension/src/backend/browser/tutor/)
+for the levels; ``jlpm test`` holds the TypeScript port (labextension/src/backend/lite/tutor/)
 to the same file. After changing the rules or the pedagogy on purpose, rewrite the expectations
 with ``python tests/pedagogy/test_offline_parity.py`` and review the diff.
 """

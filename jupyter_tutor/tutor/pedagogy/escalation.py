@@ -2,11 +2,9 @@
 
 import re
 
-MORE_HELP = re.compile(
-    r"\b(more help|bit more help|another hint|more hints?|still (stuck|lost|confused)|"
-    r"(don'?t|do not) (get|understand) it|more detail|explain more|next hint)\b",
-    re.IGNORECASE,
-)
+from ...contract import constant
+
+MORE_HELP = re.compile(rf"\b({'|'.join(constant('MORE_HELP_PHRASES'))})\b", re.IGNORECASE)
 
 
 def asks_for_more_help(question: str) -> bool:

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...contract import fields
 from .levels import MAX_LEVEL
 
 
@@ -32,7 +33,7 @@ def parse_tutor_settings(raw: Any) -> TutorSettings:
         return TutorSettings()
     if not isinstance(raw, dict):
         raise ValueError("jupyter_tutor.tutor must be an object")
-    unknown = sorted(set(raw) - {"max_level", "code_allowed_level", "avoid", "instructions"})
+    unknown = sorted(set(raw) - fields("TutorSettingsBlock"))
     if unknown:
         raise ValueError(f"unknown tutor setting(s): {', '.join(unknown)}")
     max_level = _level(raw.get("max_level", MAX_LEVEL), "max_level")

@@ -4,8 +4,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
-# Chosen on tests/pedagogy/same_problem_pairs.json; see docs/tutor.md.
-DEFAULT_THRESHOLD = 0.65
+from ...contract import constant
+
+DEFAULT_THRESHOLD: float = constant("SAME_PROBLEM_THRESHOLD")
 
 
 def turn_text(question: str, cell_code: str, error_output: str) -> str:

@@ -2,16 +2,16 @@ import {
   JupyterFrontEnd,
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
-import { LiteServices, LiteTutorBackend } from './browser/liteBackend';
-import { LocalProgressStore } from './browser/localProgress';
-import { localServices } from './browser/localServices';
-import { remoteServices } from './browser/remoteServices';
-import { BrowserTutor } from './browser/tutor/browserTutor';
-import { remoteSettings } from './browser/remoteSettings';
-import { signInIfNeeded } from './browser/signIn';
-import { isJupyterLite, remoteServerUrl } from './browser/site';
-import { fetchSiteCatalog } from './browser/siteCatalog';
-import { StudentToken } from './browser/studentToken';
+import { LiteServices, LiteTutorBackend } from './lite/liteBackend';
+import { LocalProgressStore } from './lite/localProgress';
+import { localServices } from './lite/localServices';
+import { remoteServices } from './lite/remoteServices';
+import { BrowserTutor } from './lite/tutor/browserTutor';
+import { remoteSettings } from './lite/remoteSettings';
+import { signInIfNeeded } from './lite/signIn';
+import { isJupyterLite, remoteServerUrl } from './lite/site';
+import { fetchSiteCatalog } from './lite/siteCatalog';
+import { StudentToken } from './lite/studentToken';
 import { ServerTutorBackend } from './server';
 import { ITutorBackend } from './token';
 

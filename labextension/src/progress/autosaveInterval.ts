@@ -1,8 +1,6 @@
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ClientConfig } from '../backend/types';
-
-/** The schema's default, for when the settings cannot be loaded. */
-const DEFAULT_SECONDS = 60;
+import { AUTOSAVE_INTERVAL_SECONDS } from '../contract/constants';
 
 /**
  * Seconds between auto-saves: the student's own setting if they chose one,
@@ -21,5 +19,5 @@ export function autosaveIntervalSeconds(
     return suggested;
   }
   const fallback = settings?.composite.autosaveInterval;
-  return typeof fallback === 'number' ? fallback : DEFAULT_SECONDS;
+  return typeof fallback === 'number' ? fallback : AUTOSAVE_INTERVAL_SECONDS;
 }

@@ -37,8 +37,8 @@ const RENDER_INTERVAL_MS = 50;
  */
 const STOP_GRACE_MS = 5000;
 
-/** The question being answered. */
-type Turn = {
+/** The question being answered, and its answer as far as it came. */
+type PendingAnswer = {
   id: string;
   question: TutorQuestion;
   /** The chat message of the answer, once it began or failed. */
@@ -51,7 +51,7 @@ type Turn = {
 };
 
 /** The question whose answer failed, until it is retried or another is asked. */
-type FailedTurn = {
+type FailedAnswer = {
   question: TutorQuestion;
   messageId: string;
   started: boolean;
@@ -228,7 +228,7 @@ export class TutorChatModel extends AbstractChatModel {
     }
   }
 
-  private _begin(turn: Turn, frame: TutorStartFrame): void {
+  private _begin(turn: PendingAnswer, frame: TutorStartFrame): void {
     turn.started = true;
     this._hint = { level: frame.level, maxLevel: frame.max_level };
     const message = answerMessage(
@@ -244,7 +244,7 @@ export class TutorChatModel extends AbstractChatModel {
     this._emitState();
   }
 
-  private _renderSoon(turn: Turn): void {
+  private _renderSoon(turn: PendingAnswer): void {
     if (turn.renderTimer !== undefined || turn.messageId === null) {
       return;
     }
@@ -255,7 +255,7 @@ export class TutorChatModel extends AbstractChatModel {
     }, RENDER_INTERVAL_MS);
   }
 
-  private _fail(turn: Turn, frame: TutorErrorFrame): void {
+  private _fail(turn: PendingAnswer, frame: TutorErrorFrame): void {
     const hasText = turn.text !== '';
     // A question asked meanwhile comes next: retrying this one is moot.
     const canRetry = frame.retryable && this._waiting.length === 0;
@@ -280,7 +280,10 @@ export class TutorChatModel extends AbstractChatModel {
    *
    * @returns the id of the answer's message.
    */
-  private _finish(turn: Turn, outcome: Partial<TutorAnswerInfo>): string {
+  private _finish(
+    turn: PendingAnswer,
+    outcome: Partial<TutorAnswerInfo>
+  ): string {
     window.clearTimeout(turn.renderTimer);
     window.clearTimeout(turn.stopTimer);
     this._answering = null;
@@ -376,10 +379,10 @@ export class TutorChatModel extends AbstractChatModel {
   private readonly _cellContext: CellContext;
   private readonly _connection: ITutorConnection;
   private _hint: { level: number; maxLevel: number } | null = null;
-  private _answering: Turn | null = null;
+  private _answering: PendingAnswer | null = null;
   /** Questions asked during an answer, to send once it ends. */
   private _waiting: TutorQuestion[] = [];
-  private _failed: FailedTurn | null = null;
+  private _failed: FailedAnswer | null = null;
   private readonly _stateChanged = new Signal<this, void>(this);
 }
 

@@ -2,8 +2,8 @@ import {
   TOKEN_PROTOCOL,
   tokenProtocols,
   tokenWebSocket
-} from '../../src/backend/browser/remoteSettings';
-import { StudentToken } from '../../src/backend/browser/studentToken';
+} from '../../src/backend/lite/remoteSettings';
+import { StudentToken } from '../../src/backend/lite/studentToken';
 import { ServerTutorConnection } from '../../src/backend/tutorConnection';
 import { TutorFrame } from '../../src/backend/types';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { checkPackageList } from '../../src/backend/browser/packageListCheck';
+import { checkPackageList } from '../../src/backend/lite/packageListCheck';
 import { requirementOf } from '../../src/packages/entryRules';
 
 /**

@@ -1,10 +1,15 @@
-import { LocalProgressStore } from '../../src/backend/browser/localProgress';
+import { LocalProgressStore } from '../../src/backend/lite/localProgress';
 import { TutorApiError } from '../../src/backend/errors';
 import { MemoryStorage } from '../memoryStorage';
 
 /** A notebook whose one cell holds `source`. */
 function notebook(source: string) {
-  return { cells: [{ cell_type: 'code', source }] };
+  return {
+    cells: [{ cell_type: 'code', source }],
+    metadata: {},
+    nbformat: 4,
+    nbformat_minor: 5
+  };
 }
 
 function refusal(promise: Promise<unknown>): Promise<TutorApiError> {

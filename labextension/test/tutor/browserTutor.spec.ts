@@ -1,5 +1,5 @@
-import { LocalProgressStore } from '../../src/backend/browser/localProgress';
-import { BrowserTutor } from '../../src/backend/browser/tutor/browserTutor';
+import { LocalProgressStore } from '../../src/backend/lite/localProgress';
+import { BrowserTutor } from '../../src/backend/lite/tutor/browserTutor';
 import { TutorFrame } from '../../src/backend/types';
 import { MemoryStorage } from '../memoryStorage';
 import { answer, question } from './helpers';

@@ -1,12 +1,9 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { BrowserTutor } from '../../src/backend/browser/tutor/browserTutor';
-import { embed } from '../../src/backend/browser/tutor/localEmbedding';
-import {
-  cosine,
-  DEFAULT_THRESHOLD,
-  turnText
-} from '../../src/backend/browser/tutor/sameProblem';
+import { BrowserTutor } from '../../src/backend/lite/tutor/browserTutor';
+import { embed } from '../../src/backend/lite/tutor/localEmbedding';
+import { cosine, turnText } from '../../src/backend/lite/tutor/sameProblem';
+import { SAME_PROBLEM_THRESHOLD } from '../../src/contract/constants';
 import { TutorQuestion } from '../../src/backend/types';
 import { MemoryStorage } from '../memoryStorage';
 import { answer } from './helpers';
@@ -104,7 +101,8 @@ test('the labelled pairs that chose the threshold are told apart as on the serve
     embed(turnText(turn.question, turn.cell_code, turn.error_output));
   const wrong = pairs.filter(
     pair =>
-      cosine(similarity(pair.a), similarity(pair.b)) >= DEFAULT_THRESHOLD !==
+      cosine(similarity(pair.a), similarity(pair.b)) >=
+        SAME_PROBLEM_THRESHOLD !==
       pair.same
   );
   expect(wrong).toEqual([]);

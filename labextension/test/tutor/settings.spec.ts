@@ -1,4 +1,4 @@
-import { parseTutorSettings } from '../../src/backend/browser/tutor/settings';
+import { parseTutorSettings } from '../../src/backend/lite/tutor/settings';
 
 test('the defaults, and a block read as the server reads it', () => {
   expect(parseTutorSettings(null)).toEqual({ maxLevel: 4, avoid: [] });

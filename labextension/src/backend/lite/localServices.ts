@@ -1,7 +1,11 @@
 import { TutorApiError } from '../errors';
 import { ITutorBackend } from '../types';
 import { LiteServices } from './liteBackend';
-import { LocalProgressStore, MAX_NOTEBOOK_BYTES } from './localProgress';
+import {
+  AUTOSAVE_INTERVAL_SECONDS,
+  MAX_NOTEBOOK_BYTES
+} from '../../contract/constants';
+import { LocalProgressStore } from './localProgress';
 
 /** What answers the tutor when the site has no server. */
 export type LocalTutor = Pick<
@@ -21,7 +25,7 @@ export function localServices(
     getConfig: async () => ({
       username: 'student',
       role: 'learner',
-      autosave_interval_seconds: 60,
+      autosave_interval_seconds: AUTOSAVE_INTERVAL_SECONDS,
       max_notebook_bytes: MAX_NOTEBOOK_BYTES,
       working_copy_dir: ''
     }),

@@ -1,9 +1,7 @@
-/**
- * The hint ladder's names, as the server's `tutor/pedagogy/levels.py` has
- * them (the parity fixture checks they agree). The model instructions stay
- * on the server: offline hints are written per level in the rules.
- */
-const LEVEL_NAMES = ['Nudge', 'Pointer', 'Specific hint', 'Worked example'];
+import { LEVEL_NAMES } from '../../../contract/constants';
+
+// The hint ladder's names are the contract's. The model instructions stay on
+// the server: offline hints are written per level in the rules.
 
 export const MAX_LEVEL = LEVEL_NAMES.length;
 

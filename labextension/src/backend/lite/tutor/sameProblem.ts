@@ -1,8 +1,5 @@
 /** Compare a turn's context with the previous turn's: `tutor/similarity/same_problem.py`. */
 
-/** Chosen on tests/pedagogy/same_problem_pairs.json; see docs/tutor.md. */
-export const DEFAULT_THRESHOLD = 0.65;
-
 /** What a turn is about: the question, the code and the error, in one text. */
 export function turnText(
   question: string,

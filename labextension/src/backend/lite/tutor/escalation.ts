@@ -1,9 +1,10 @@
+import { MORE_HELP_PHRASES } from '../../../contract/constants';
 import { PY_WORD } from './pythonText';
 
 /** Which hint level the next answer gets: `tutor/pedagogy/escalation.py`. */
 
 const MORE_HELP = new RegExp(
-  `(?<![${PY_WORD}])(more help|bit more help|another hint|more hints?|still (stuck|lost|confused)|(don'?t|do not) (get|understand) it|more detail|explain more|next hint)(?![${PY_WORD}])`,
+  `(?<![${PY_WORD}])(${MORE_HELP_PHRASES.join('|')})(?![${PY_WORD}])`,
   'iu'
 );
 

@@ -1,3 +1,9 @@
+import {
+  CONVERSATION_MESSAGES,
+  MAX_CONTEXT_CHARS,
+  MAX_QUESTION_CHARS,
+  SAME_PROBLEM_THRESHOLD
+} from '../../../contract/constants';
 import { TutorErrorCode, TutorQuestion } from '../../types';
 import { maskAvoided } from './avoidTerms';
 import { asksForMoreHelp, nextLevel } from './escalation';
@@ -5,16 +11,9 @@ import { clampLevel } from './levels';
 import { embed } from './localEmbedding';
 import { offlineHint } from './offlineHint';
 import { strip } from './pythonText';
-import { cosine, DEFAULT_THRESHOLD, turnText } from './sameProblem';
+import { cosine, turnText } from './sameProblem';
 import { StoredMessage } from './historyStore';
 import { TutorSettings } from './settings';
-
-/** The server's limits on a question (`tutor/request.py`). */
-const MAX_QUESTION = 4000;
-const MAX_CONTEXT = 20000;
-
-/** Messages the server looks back over (`CONVERSATION_MESSAGES`). */
-const RECENT = 10;
 
 /** The question being answered and at which level (`Turn` in `tutor/service.py`). */
 export type Turn = {
@@ -52,23 +51,23 @@ export function chooseTurn(
   if (question.retry) {
     return retryTurn(history);
   }
-  const content = strip(cut(question.content, MAX_QUESTION));
+  const content = strip(cut(question.content, MAX_QUESTION_CHARS));
   if (!content) {
     throw new TurnRefused(
       'bad_request',
       'Ask the tutor something: the question is empty.'
     );
   }
-  const cellCode = cut(question.cell_code ?? '', MAX_CONTEXT);
-  const errorOutput = cut(question.error_output ?? '', MAX_CONTEXT);
-  const previous = lastQuestion(history.slice(-RECENT));
+  const cellCode = cut(question.cell_code ?? '', MAX_CONTEXT_CHARS);
+  const errorOutput = cut(question.error_output ?? '', MAX_CONTEXT_CHARS);
+  const previous = lastQuestion(history.slice(-CONVERSATION_MESSAGES));
   const last = lastQuestion(history);
   const sameProblem =
     last !== undefined &&
     cosine(
       embed(turnText(last.content, last.cell_code, last.error_output)),
       embed(turnText(content, cellCode, errorOutput))
-    ) >= DEFAULT_THRESHOLD;
+    ) >= SAME_PROBLEM_THRESHOLD;
   const level = nextLevel(previous?.level ?? null, {
     sameProblem,
     moreHelp: !!question.more_help || asksForMoreHelp(content),
@@ -87,7 +86,7 @@ export function offlineAnswer(
 }
 
 function retryTurn(history: StoredMessage[]): Turn {
-  let recent = history.slice(-RECENT);
+  let recent = history.slice(-CONVERSATION_MESSAGES);
   const last = recent[recent.length - 1];
   if (last?.role === 'assistant' && last.partial) {
     recent = recent.slice(0, -1);

@@ -1,5 +1,7 @@
 import { PartialJSONObject } from '@lumino/coreutils';
 import localforage from 'localforage';
+import { MAX_NOTEBOOK_BYTES, SNAPSHOT_LIMIT } from '../../contract/constants';
+import { MODULE_STATUS_VALUES } from '../../contract/schema';
 import { TutorApiError } from '../errors';
 import { ModuleStatus, Progress, ProgressUpdate, Snapshot } from '../types';
 import { withLock } from './storageLock';
@@ -22,11 +24,13 @@ export type ProgressStorage = Pick<
   'getItem' | 'setItem' | 'iterate'
 >;
 
-const STATUSES: ModuleStatus[] = ['not_started', 'in_progress', 'completed'];
+/** How much the store keeps: the server's defaults unless a test sets others. */
+export type StoreLimits = { maxNotebookBytes: number; snapshotLimit: number };
 
-/** The same limits as the server's defaults. */
-export const MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024;
-const SNAPSHOT_LIMIT = 20;
+const DEFAULT_LIMITS: StoreLimits = {
+  maxNotebookBytes: MAX_NOTEBOOK_BYTES,
+  snapshotLimit: SNAPSHOT_LIMIT
+};
 
 /**
  * Progress kept in the browser (IndexedDB through localforage, as
@@ -41,7 +45,8 @@ export class LocalProgressStore {
     private readonly _db: ProgressStorage = localforage.createInstance({
       name: 'jupyter-tutor',
       storeName: 'progress'
-    })
+    }),
+    private readonly _limits: StoreLimits = DEFAULT_LIMITS
   ) {}
 
   async all(): Promise<Map<string, Progress>> {
@@ -65,13 +70,14 @@ export class LocalProgressStore {
   }
 
   private async _save(id: string, update: ProgressUpdate): Promise<Progress> {
+    refuseMalformed(update);
     const stored = await this._read(id);
     if (update.status !== undefined) {
-      if (!STATUSES.includes(update.status)) {
+      if (!MODULE_STATUS_VALUES.includes(update.status)) {
         throw new TutorApiError(
           400,
           'bad_request',
-          `status must be one of ${STATUSES.join(', ')}.`
+          `status must be one of ${MODULE_STATUS_VALUES.join(', ')}.`
         );
       }
       stored.status = update.status;
@@ -140,12 +146,13 @@ export class LocalProgressStore {
   ): Promise<void> {
     const state = update.notebook_state!;
     const size = new TextEncoder().encode(JSON.stringify(state)).length;
-    if (size > MAX_NOTEBOOK_BYTES) {
+    const limit = this._limits.maxNotebookBytes;
+    if (size > limit) {
       throw new TutorApiError(
         413,
         'too_large',
-        `This notebook is ${size} bytes; at most ${MAX_NOTEBOOK_BYTES} are saved.`,
-        { max_bytes: MAX_NOTEBOOK_BYTES }
+        `This notebook is ${size} bytes; at most ${limit} are saved.`,
+        { max_bytes: limit }
       );
     }
     if (update.base_version !== stored.version) {
@@ -190,7 +197,7 @@ export class LocalProgressStore {
     all.push({ ...snapshot, id: next, created_at: new Date().toISOString() });
     const ofKind = all.filter(one => one.reason === snapshot.reason);
     const dropped = new Set(
-      ofKind.slice(0, Math.max(0, ofKind.length - SNAPSHOT_LIMIT))
+      ofKind.slice(0, Math.max(0, ofKind.length - this._limits.snapshotLimit))
     );
     await this._db.setItem(
       `snapshots:${id}`,
@@ -210,6 +217,40 @@ export class LocalProgressStore {
       }
     );
   }
+}
+
+/**
+ * The server's refusals of a change that cannot be applied (`progress/request.py`):
+ * nothing to change, a state without the version it was edited from, or one that
+ * is not a notebook at all (the server checks nbformat's whole schema).
+ */
+function refuseMalformed(update: ProgressUpdate): void {
+  const state: unknown = update.notebook_state;
+  let problem: string | null = null;
+  if (update.status === undefined && state === undefined) {
+    problem = 'Send at least one of status or notebook_state.';
+  } else if (state !== undefined && update.base_version === undefined) {
+    problem =
+      'base_version is required with notebook_state, so a stale copy can never overwrite newer work.';
+  } else if (state !== undefined && !isNotebook(state)) {
+    problem = 'notebook_state is not a valid notebook (nbformat 4).';
+  }
+  if (problem !== null) {
+    throw new TutorApiError(400, 'bad_request', problem);
+  }
+}
+
+function isNotebook(state: unknown): boolean {
+  const notebook = state as { [key: string]: unknown } | null;
+  return (
+    typeof notebook === 'object' &&
+    notebook !== null &&
+    !Array.isArray(notebook) &&
+    Array.isArray(notebook.cells) &&
+    typeof notebook.metadata === 'object' &&
+    notebook.nbformat === 4 &&
+    Number.isInteger(notebook.nbformat_minor)
+  );
 }
 
 function summary(id: string, stored: StoredProgress): Progress {

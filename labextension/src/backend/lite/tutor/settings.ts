@@ -1,3 +1,4 @@
+import { TUTOR_SETTINGS_BLOCK_FIELDS } from '../../../contract/schema';
 import { MAX_LEVEL } from './levels';
 import { strip } from './pythonText';
 
@@ -12,8 +13,6 @@ export type TutorSettings = {
   /** Words the tutor must not use, masked in its answers. */
   avoid: string[];
 };
-
-const KEYS = ['max_level', 'code_allowed_level', 'avoid', 'instructions'];
 
 export const DEFAULT_SETTINGS: TutorSettings = {
   maxLevel: MAX_LEVEL,
@@ -32,7 +31,9 @@ export function parseTutorSettings(raw: unknown): TutorSettings {
   const get = (key: string, fallback: unknown): unknown =>
     key in block ? block[key] : fallback;
   const unknown = Object.keys(block)
-    .filter(key => !KEYS.includes(key))
+    .filter(
+      key => !(TUTOR_SETTINGS_BLOCK_FIELDS as readonly string[]).includes(key)
+    )
     .sort();
   if (unknown.length > 0) {
     throw new Error(`unknown tutor setting(s): ${unknown.join(', ')}`);
