@@ -436,6 +436,8 @@ class TutorApp(ExtensionApp):
             self.serverapp.contents_manager, Path(self.modules_dir), self.working_copy_dir
         )
         self.off_loop = OffLoop()
+        # The hub service keeps the store: nothing to prepare here.
+        self.store = StoreReadiness(_nothing_to_prepare)
         self.settings[ALLOWED_ORIGINS] = frozenset(self.allowed_origins)
         self.log.info("jupyter-tutor: hub client mode: the tutor service is %s", self.service_url)
 
@@ -513,6 +515,10 @@ class TutorApp(ExtensionApp):
             return
         await self.tutor.close()
         await self.engine.dispose()
+
+
+async def _nothing_to_prepare() -> None:
+    return None
 
 
 main = launch_new_instance = TutorApp.launch_instance
