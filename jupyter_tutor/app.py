@@ -11,6 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from traitlets import Bool, Float, Integer, List, Set, TraitError, Unicode, default, validate
 
 from .errors import StoreUnavailable
+from .exercises.routes import exercise_routes
+from .exercises.service import ExerciseService
 from .identity.adopt import adopt_anonymous_users
 from .identity.students import Students, decide_local_user, under_jupyterhub
 from .modules.catalog import scan
@@ -351,6 +353,7 @@ class TutorApp(ExtensionApp):
         )
         self.modules = ModuleService(sessions)
         self.progress = ProgressService(sessions, self.snapshot_limit)
+        self.exercises = ExerciseService(sessions)
         self.working_copies = WorkingCopies(
             self.serverapp.contents_manager, Path(self.modules_dir), self.working_copy_dir
         )
@@ -376,6 +379,7 @@ class TutorApp(ExtensionApp):
             self.log,
             rewrite=self.rewrite_violations,
             links=LinkPolicy(frozenset(self.tutor_link_hosts)),
+            exercises=self.exercises,
         )
         self._ready: asyncio.Task | None = None
         safe_url = make_url(self.engine.url).render_as_string(hide_password=True)
@@ -416,6 +420,7 @@ class TutorApp(ExtensionApp):
                 *progress_routes(API),
                 *tutor_routes(API),
                 *package_routes(API),
+                *exercise_routes(API),
             ]
         )
 
