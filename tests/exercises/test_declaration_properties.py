@@ -6,8 +6,10 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jupyter_tutor.exercises.declaration import Exercise, parse_exercise, scan_exercises
+from jupyter_tutor.errors import TutorError
+from jupyter_tutor.exercises.declaration import Check, Exercise, parse_exercise, scan_exercises
 from jupyter_tutor.exercises.release import released_notebook
+from jupyter_tutor.exercises.request import parse_check_run
 
 texts = st.text() | st.sampled_from(["", " ", "\n", "x\n", "\x00", "$(id)", "a" * 600])
 scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | texts
@@ -84,3 +86,21 @@ def test_no_released_notebook_holds_a_solution_or_hint(declarations, data):
     assert len(scan_exercises(json.loads(released)).exercises) == len(
         scan_exercises(notebook).exercises
     )
+
+
+EXERCISE = Exercise("one", (Check("assert x", "x"), Check("assert y", "y")))
+
+
+@given(st.dictionaries(st.sampled_from(["passed", "failed_check", "error"]) | texts, json_values))
+def test_a_check_run_is_valid_or_refused_with_a_4xx(fields):
+    try:
+        run = parse_check_run(fields, EXERCISE)
+    except TutorError as error:
+        assert 400 <= error.status < 500 and error.message
+        return
+    assert isinstance(run.passed, bool)
+    if run.passed:
+        assert run.failed_check is None and run.error is None
+    else:
+        assert run.failed_check in (0, 1)
+        assert run.error is None or len(run.error) <= 2000
