@@ -8,9 +8,7 @@ from typing import Any
 import pytest
 from conftest import payload
 from exercise_notebook import CHECKS_ONE, SOLUTION_ONE, STATEMENT_ONE, exercise_notebook
-from sqlalchemy import select
-
-from jupyter_tutor.store.models import Base
+from test_bad_input import stored
 
 INSTRUCTOR = "ivy"
 
@@ -136,14 +134,6 @@ BAD_RUNS: list[tuple[dict[str, Any], str]] = [
     ({"passed": True, "student": "bob"}, "Unknown field(s): student"),
     ({"passed": True, "at": "2020-01-01"}, "Unknown field(s): at"),
 ]
-
-
-async def stored(tutor: Any) -> dict[str, list[str]]:
-    async with tutor.engine.connect() as connection:
-        return {
-            table.name: sorted(map(repr, (await connection.execute(select(table))).all()))
-            for table in Base.metadata.sorted_tables
-        }
 
 
 async def test_bad_runs_are_refused_with_a_reason_and_store_nothing(api, tutor):
