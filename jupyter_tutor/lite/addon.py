@@ -2,8 +2,9 @@
 
 In every site: the course notebooks under ``files/course/`` (released: no solutions, no
 instructor hints) and the build-time catalog ``jupyter-tutor/catalog.json``. Online, the
-kernel loads Pyodide and its packages from the Pyodide CDN. Offline, the site carries the Pyodide runtime, the packages it could
-get and a lock of exactly those, and turns off the PyPI fallback.
+kernel loads Pyodide and its packages from the Pyodide CDN. Offline, the site carries the
+Pyodide runtime, the packages it could get and a lock of exactly those, and turns off the
+PyPI fallback.
 """
 
 import json

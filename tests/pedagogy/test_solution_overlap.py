@@ -11,6 +11,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from jupyter_tutor.tutor.pedagogy.guardrail import REMOVED_SOLUTION, StreamGuard, guard
 from jupyter_tutor.tutor.pedagogy.levels import level
@@ -18,6 +20,7 @@ from jupyter_tutor.tutor.pedagogy.settings import TutorSettings
 from jupyter_tutor.tutor.pedagogy.solution_overlap import (
     SOLUTION_OVERLAP_THRESHOLD,
     SolutionMatcher,
+    StreamedOverlap,
     tokens,
 )
 
@@ -99,3 +102,16 @@ if __name__ == "__main__":
     allowed = max(s for s, leak, _ in rows if not leak)
     leaking = min(s for s, leak, _ in rows if leak)
     print(f"allowed answers ≤ {allowed}, leaks ≥ {leaking}: threshold {SOLUTION_OVERLAP_THRESHOLD}")
+
+
+@given(st.sampled_from(CASES), st.lists(st.integers(1, 40), min_size=1, max_size=8))
+def test_a_streamed_answer_measures_as_its_whole_text_at_every_piece(case, sizes):
+    matcher = SolutionMatcher(case["solution"], case["student_code"])
+    stream = StreamedOverlap(matcher)
+    text, start, count = case["answer"], 0, 0
+    while start < len(text):
+        end = start + sizes[count % len(sizes)]
+        tried = stream.attempt(text[start:end])
+        assert tried.overlap == matcher.overlap(text[:end])
+        stream.accept(tried)
+        start, count = end, count + 1

@@ -18,7 +18,7 @@ from .levels import HintLevel
 from .links import LinkPolicy
 from .rendered_text import RenderedText
 from .settings import TutorSettings
-from .solution_overlap import SOLUTION_OVERLAP_THRESHOLD, SolutionMatcher
+from .solution_overlap import SOLUTION_OVERLAP_THRESHOLD, SolutionMatcher, StreamedOverlap
 from .violations import Violation
 
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -111,7 +111,7 @@ class StreamGuard:
     def __post_init__(self) -> None:
         self._rendered = RenderedText(self.links, self.violations)
         self._solution = SolutionMatcher(self.solution, self.student_code)
-        self._shown = ""
+        self._shown = StreamedOverlap(self._solution)
         self._solution_withheld = False
         self._pending = ""
         # Part of the current line has gone out as prose already.
@@ -142,12 +142,12 @@ class StreamGuard:
             return piece
         if self._solution_withheld:
             return ""
-        overlap = self._solution.overlap(self._shown + piece)
-        if overlap >= SOLUTION_OVERLAP_THRESHOLD:
+        tried = self._shown.attempt(piece)
+        if tried.overlap >= SOLUTION_OVERLAP_THRESHOLD:
             self._solution_withheld = True
-            self.violations.append(Violation("solution", f"overlap {overlap:.2f}"))
+            self.violations.append(Violation("solution", f"overlap {tried.overlap:.2f}"))
             return ""
-        self._shown += piece
+        self._shown.accept(tried)
         return piece
 
     def _guard_rendered(self, text: str) -> str:

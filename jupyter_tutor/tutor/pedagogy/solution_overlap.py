@@ -12,6 +12,7 @@ student's own code has (quoting their cell back is fine). The threshold was chos
 import builtins
 import keyword
 import re
+from dataclasses import dataclass, replace
 
 # Chosen on tests/pedagogy/solution_overlap.json; see docs/tutor.md.
 SOLUTION_OVERLAP_THRESHOLD = 0.6
@@ -34,30 +35,49 @@ OPENING, CLOSING = "([{", ")]}"
 NAME = "_"
 
 
+@dataclass
+class _Reader:
+    """Tokenises text fed in pieces that end at line ends (no token spans a line), so
+    earlier lines are never read again; ``copy`` lets a piece be tried first."""
+
+    depth: int = 0
+    after_dot: bool = False
+    last: str = ""
+
+    def read(self, text: str) -> list[str]:
+        out: list[str] = []
+        for token in TOKEN.findall(ESCAPE.sub(r"\1", text.replace("`", " "))):
+            if token.startswith("#"):
+                continue
+            if token in ("\n", ";"):
+                if self.depth == 0 and self.last not in ("", ";"):
+                    out.append(";")
+                    self.last = ";"
+                continue
+            if token[0] in "\"'":
+                token = "'" + token[1:-1] + "'"
+            elif token[0].isalpha() or token[0] == "_":
+                token = token if self.after_dot or token in KEPT_NAMES else NAME
+            self.depth = max(self.depth + (token in OPENING) - (token in CLOSING), 0)
+            self.after_dot = token == "."
+            self.last = token
+            out.append(token)
+        return out
+
+    def copy(self) -> "_Reader":
+        return replace(self)
+
+
 def tokens(text: str) -> list[str]:
-    out: list[str] = []
-    depth = 0
-    after_dot = False
-    for token in TOKEN.findall(ESCAPE.sub(r"\1", text.replace("`", " "))):
-        if token.startswith("#"):
-            continue
-        if token == "\n" or token == ";":
-            if depth == 0 and out and out[-1] != ";":
-                out.append(";")
-            continue
-        if token[0] in "\"'":
-            token = "'" + token[1:-1] + "'"
-        elif token[0].isalpha() or token[0] == "_":
-            token = token if after_dot or token in KEPT_NAMES else NAME
-        depth = max(depth + (token in OPENING) - (token in CLOSING), 0)
-        after_dot = token == "."
-        out.append(token)
-    return out
+    return _Reader().read(text)
+
+
+def _grams(sequence: list[str], size: int = NGRAM) -> set[tuple[str, ...]]:
+    return {tuple(sequence[i : i + size]) for i in range(len(sequence) - size + 1)}
 
 
 def ngrams(text: str, size: int = NGRAM) -> set[tuple[str, ...]]:
-    sequence = tokens(text)
-    return {tuple(sequence[i : i + size]) for i in range(len(sequence) - size + 1)}
+    return _grams(tokens(text), size)
 
 
 class SolutionMatcher:
@@ -68,6 +88,55 @@ class SolutionMatcher:
         self.active = len(self._distinctive) >= MIN_NGRAMS
 
     def overlap(self, answer: str) -> float:
-        if not self.active:
-            return 0.0
-        return len(self._distinctive & ngrams(answer)) / len(self._distinctive)
+        return self.share(self._distinctive & ngrams(answer))
+
+    def share(self, found: set[tuple[str, ...]]) -> float:
+        return len(found) / len(self._distinctive) if self.active else 0.0
+
+    def found_in(self, sequence: list[str]) -> set[tuple[str, ...]]:
+        return self._distinctive & _grams(sequence)
+
+
+@dataclass
+class _Tried:
+    """A piece measured but not yet let out: the state it would leave."""
+
+    overlap: float
+    reader: _Reader
+    recent: list[str]
+    found: set[tuple[str, ...]]
+    tail: str
+
+
+class StreamedOverlap:
+    """The overlap of an answer let out piece by piece. Complete lines are read once;
+    only the unfinished line is read again with each piece, so a long answer costs no
+    more per piece than a short one."""
+
+    def __init__(self, matcher: SolutionMatcher) -> None:
+        self._matcher = matcher
+        self._reader = _Reader()
+        # The last tokens of the complete lines, which start n-grams with what follows.
+        self._recent: list[str] = []
+        self._found: set[tuple[str, ...]] = set()
+        self._tail = ""
+
+    def attempt(self, piece: str) -> _Tried:
+        """What the overlap would be with ``piece`` let out too."""
+        text = self._tail + piece
+        cut = text.rfind("\n") + 1
+        reader = self._reader.copy()
+        lines = self._recent + reader.read(text[:cut])
+        found = self._found | self._matcher.found_in(lines)
+        recent = lines[-(NGRAM - 1) :]
+        unfinished = recent + reader.copy().read(text[cut:])
+        overlap = self._matcher.share(found | self._matcher.found_in(unfinished))
+        return _Tried(overlap, reader, recent, found, text[cut:])
+
+    def accept(self, tried: _Tried) -> None:
+        self._reader, self._recent, self._found, self._tail = (
+            tried.reader,
+            tried.recent,
+            tried.found,
+            tried.tail,
+        )
