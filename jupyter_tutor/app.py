@@ -11,6 +11,8 @@ from traitlets import Bool, Float, Integer, List, Set, TraitError, Unicode, defa
 
 from .contract import constant
 from .errors import StoreUnavailable
+from .exercises.routes import exercise_routes
+from .exercises.service import ExerciseService
 from .hub.client_mode import check_client_mode
 from .hub.routes import client_routes
 from .hub.service_client import ServiceClient
@@ -386,6 +388,7 @@ class TutorApp(ExtensionApp):
         )
         self.modules = ModuleService(sessions)
         self.progress = ProgressService(sessions, self.snapshot_limit)
+        self.exercises = ExerciseService(sessions)
         self.working_copies = WorkingCopies(
             self.serverapp.contents_manager, Path(self.modules_dir), self.working_copy_dir
         )
@@ -411,6 +414,7 @@ class TutorApp(ExtensionApp):
             self.log,
             rewrite=self.rewrite_violations,
             links=LinkPolicy(frozenset(self.tutor_link_hosts)),
+            exercises=self.exercises,
         )
         self.store = StoreReadiness(self._prepare_store)
         safe_url = make_url(self.engine.url).render_as_string(hide_password=True)
@@ -471,6 +475,7 @@ class TutorApp(ExtensionApp):
                 *progress_routes(API),
                 *tutor_routes(API),
                 *package_routes(API),
+                *exercise_routes(API),
             ]
         )
 

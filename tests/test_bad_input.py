@@ -322,6 +322,8 @@ BAD_FRAMES: list[tuple[str | bytes, str]] = [
     ('{"type": "ask", "id": "q1", "content": ["hi"]}', "content must be text"),
     ('{"type": "ask", "id": "q1", "content": "hi", "cell_code": 5}', "cell_code must be text"),
     ('{"type": "ask", "id": "q1", "content": "hi", "more_help": "yes"}', "true or false"),
+    ('{"type": "ask", "id": "q1", "content": "hi", "exercise_id": "a b"}', "exercise_id must be"),
+    ('{"type": "ask", "id": "q1", "content": "hi", "exercise_id": 7}', "exercise_id must be"),
     ('{"type": "ask", "id": "' + "i" * 500 + '", "content": "hi"}', "needs an id"),
     ('{"type": "ask", "id": 7, "content": "hi"}', "needs an id"),
     ('{"type": "ask", "id": "q1", "content": "   "}', "question is empty"),

@@ -1,6 +1,9 @@
-"""The course notebooks: valid, declared as modules, runnable, and their self-checks correct."""
+"""The course notebooks: valid, declared as modules, runnable, every exercise declared with
+checks that its reference solution passes and its starter fails, in a real kernel."""
 
 import ast
+import base64
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -9,6 +12,8 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 from nbformat import NotebookNode
+
+from jupyter_tutor.exercises.declaration import scan_exercises
 
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = REPO / "notebooks"
@@ -33,67 +38,6 @@ COURSE_MODULES: dict[str, dict[str, Any]] = {
     },
 }
 
-# Correct answers, keyed by notebook and exercise number. Each one is written into the empty
-# solution cell that follows the exercise's starter cell.
-SOLUTIONS: dict[str, dict[int, str]] = {
-    "module_01_intro_to_numpy.ipynb": {
-        1: "evens = np.arange(0, 21, 2)\ngrid_points = np.linspace(0.0, 1.0, 5)",
-        2: "inner = board[1:4, 1:4]\nlast_col = board[:, -1]\nreversed_row = board[2, ::-1]",
-        3: (
-            "passing = scores[scores >= 50]\n"
-            "n_passing = np.sum(scores >= 50)\n"
-            "curved = scores.copy()\n"
-            "curved[curved < 50] += 5"
-        ),
-        4: "col_means = measurements.mean(axis=0)\ncentered = measurements - col_means",
-    },
-    "module_02_linear_algebra.ipynb": {
-        1: "AB = A1 @ B1\nBA = B1 @ A1",
-        2: "det_M = np.linalg.det(M)\nN_is_singular = np.isclose(np.linalg.det(N), 0.0)",
-        3: (
-            "A_sys = np.array([[2.0, 1.0, -1.0], [-3.0, -1.0, 2.0], [-2.0, 1.0, 2.0]])\n"
-            "b_sys = np.array([8.0, -11.0, -3.0])\n"
-            "x_sol = np.linalg.solve(A_sys, b_sys)\n"
-            "residual_norm = np.linalg.norm(A_sys @ x_sol - b_sys)"
-        ),
-        4: (
-            "eigenvalues, eigenvectors = np.linalg.eigh(S)\n"
-            "lam_max = eigenvalues[-1]\n"
-            "v_max = eigenvectors[:, -1]"
-        ),
-    },
-    "module_03_interpolation.ipynb": {
-        1: (
-            "def lagrange_eval(x_nodes, y_nodes, x):\n"
-            "    return sum(y_nodes[j] * lagrange_basis(x_nodes, j, x)"
-            " for j in range(len(x_nodes)))"
-        ),
-        2: (
-            "def divided_differences(x_nodes, y_nodes):\n"
-            "    x = np.asarray(x_nodes, dtype=float)\n"
-            "    c = np.array(y_nodes, dtype=float)\n"
-            "    n = len(x) - 1\n"
-            "    for k in range(1, n + 1):\n"
-            "        for i in range(n, k - 1, -1):\n"
-            "            c[i] = (c[i] - c[i - 1]) / (x[i] - x[i - k])\n"
-            "    return c"
-        ),
-        3: (
-            "coeffs_quad = np.polyfit(t_meas, h_meas, 2)\n"
-            "g_estimate = -2 * coeffs_quad[0]\n"
-            "h_at_2_5 = np.polyval(coeffs_quad, 2.5)"
-        ),
-        4: (
-            "nodes_equi = np.linspace(-1.0, 1.0, n + 1)\n"
-            "nodes_cheb = np.cos((2 * k + 1) * np.pi / (2 * (n + 1)))\n"
-            "p_equi = np.polyfit(nodes_equi, runge(nodes_equi), n)\n"
-            "p_cheb = np.polyfit(nodes_cheb, runge(nodes_cheb), n)\n"
-            "max_err_equi = np.max(np.abs(runge(x_fine) - np.polyval(p_equi, x_fine)))\n"
-            "max_err_cheb = np.max(np.abs(runge(x_fine) - np.polyval(p_cheb, x_fine)))"
-        ),
-    },
-}
-
 
 def read(path: Path) -> NotebookNode:
     """Read a notebook as nbformat 4."""
@@ -103,11 +47,6 @@ def read(path: Path) -> NotebookNode:
 def module_of(notebook: NotebookNode) -> dict[str, Any]:
     """The notebook's ``metadata.jupyter_tutor.module`` declaration."""
     return notebook.metadata["jupyter_tutor"]["module"]
-
-
-def solution_cells(notebook: NotebookNode) -> list[NotebookNode]:
-    """The empty code cells in which the student writes the exercise solutions, in order."""
-    return [cell for cell in notebook.cells if cell.cell_type == "code" and cell.source == ""]
 
 
 def execute(notebook: NotebookNode, workdir: Path) -> NotebookNode:
@@ -122,13 +61,6 @@ def execute(notebook: NotebookNode, workdir: Path) -> NotebookNode:
     return notebook
 
 
-def self_check_output(notebook: NotebookNode) -> str:
-    """The text printed by the final Self-check cell."""
-    cell = notebook.cells[-1]
-    assert cell.cell_type == "code" and "Self-check" in cell.source
-    return "".join(out.text for out in cell.outputs if out.output_type == "stream")
-
-
 def exercise_count(notebook: NotebookNode) -> int:
     """How many exercises the notebook states (markdown headings "### Exercise N")."""
     return sum(
@@ -136,6 +68,60 @@ def exercise_count(notebook: NotebookNode) -> int:
         for cell in notebook.cells
         if cell.cell_type == "markdown" and cell.source.startswith("### Exercise ")
     )
+
+
+# Runs one exercise's checks where the Check button would, right after its cell: the checks
+# travel as base64 JSON data, so the code sent is this text and the base64 alphabet.
+CHECK_RUNNER = """import base64 as _b64, json as _json
+_failures = []
+for _code in _json.loads(_b64.b64decode("{payload}").decode()):
+    try:
+        exec(_code, globals())
+    except Exception as _error:
+        _failures.append(f"{{type(_error).__name__}}: {{_error}}")
+    else:
+        _failures.append(None)
+print(_json.dumps(_failures))
+"""
+
+
+def with_check_runs(notebook: NotebookNode, solved: bool) -> tuple[NotebookNode, list[str]]:
+    """The notebook with each exercise cell (its solution if ``solved``) followed by a cell
+    that runs its checks; and the exercise ids in order."""
+    found = scan_exercises(notebook)
+    cells, order = [], []
+    for index, cell in enumerate(notebook.cells):
+        exercise = found.by_cell.get(index)
+        if exercise is None:
+            cells.append(cell)
+            continue
+        if solved:
+            cell.source = exercise.solution
+        codes = json.dumps([check.code for check in exercise.checks]).encode()
+        payload = base64.b64encode(codes).decode()
+        cells += [cell, nbformat.v4.new_code_cell(CHECK_RUNNER.format(payload=payload))]
+        order.append(exercise.slug)
+    notebook.cells = cells
+    return notebook, order
+
+
+def check_results(notebook: NotebookNode) -> list[list[str | None]]:
+    """Each check runner's output: per check, None (passed) or what it raised."""
+    return [
+        json.loads("".join(out.text for out in cell.outputs if out.output_type == "stream"))
+        for cell in notebook.cells
+        if cell.cell_type == "code" and cell.source.startswith("import base64 as _b64")
+    ]
+
+
+def errors(notebook: NotebookNode) -> list[str]:
+    return [
+        f"{out.ename}: {out.evalue}"
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for out in cell.outputs
+        if out.output_type == "error"
+    ]
 
 
 def test_the_three_course_notebooks_exist() -> None:
@@ -203,31 +189,42 @@ def test_notebook_uses_numpy_and_the_standard_library_only(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
-def test_unsolved_notebook_runs_and_reports_every_exercise_open(path: Path, tmp_path: Path) -> None:
-    """The starter notebook runs top to bottom; the self-check marks every exercise ✘."""
-    notebook = execute(read(path), tmp_path)
+def test_every_exercise_is_declared_with_checks_and_a_solution(path: Path) -> None:
+    """Each "### Exercise N" has its exercise cell: a valid declaration, at least three checks
+    with messages, a reference solution; no leftover self-check or empty solution cells."""
+    notebook = read(path)
+    found = scan_exercises(notebook)
+    assert found.problems == []
+    assert 3 <= len(found.exercises) == exercise_count(notebook)
+    for exercise in found.exercises:
+        assert exercise.title and exercise.solution.strip() and len(exercise.checks) >= 3
+        assert exercise.statement.splitlines()[-1].strip(), "the statement ends with its task"
     for cell in notebook.cells:
-        if cell.cell_type == "code":
-            assert not [out for out in cell.outputs if out.output_type == "error"]
-    count = exercise_count(notebook)
-    assert 3 <= count <= 4
-    assert len(solution_cells(read(path))) == count
-    report = self_check_output(notebook)
-    for number in range(1, count + 1):
-        assert f"✘ Exercise {number}: not done yet" in report
-    assert "✔" not in report
+        assert "Self-check" not in cell.source
+        assert cell.cell_type != "code" or cell.source.strip()
 
 
-@pytest.mark.parametrize("name", sorted(SOLUTIONS))
-def test_correct_solutions_pass_the_self_check(name: str, tmp_path: Path) -> None:
-    """With correct solutions in the empty cells the self-check marks every exercise ✔."""
-    notebook = read(NOTEBOOK_DIR / name)
-    solutions = SOLUTIONS[name]
-    cells = solution_cells(notebook)
-    assert len(cells) == exercise_count(notebook) == len(solutions)
-    for number, cell in enumerate(cells, start=1):
-        cell.source = solutions[number]
-    report = self_check_output(execute(notebook, tmp_path))
-    for number in solutions:
-        assert f"✔ Exercise {number}: correct" in report, report
-    assert "✘" not in report, report
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
+def test_every_starter_fails_a_check_and_the_notebook_runs(path: Path, tmp_path: Path) -> None:
+    """Run top to bottom as a student first finds it: no cell errors, and every exercise's
+    checks, run right after its cell, fail at least once."""
+    notebook, order = with_check_runs(read(path), solved=False)
+    executed = execute(notebook, tmp_path)
+    assert errors(executed) == []
+    results = check_results(executed)
+    assert len(results) == len(order)
+    for exercise, failures in zip(order, results, strict=True):
+        assert any(failures), f"{path.name}: the starter of {exercise} passes every check"
+        assert failures[0], f"{path.name}: {exercise}'s first check should catch the starter"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
+def test_every_reference_solution_passes_all_its_checks(path: Path, tmp_path: Path) -> None:
+    """With each exercise cell replaced by its reference solution, every check passes."""
+    notebook, order = with_check_runs(read(path), solved=True)
+    executed = execute(notebook, tmp_path)
+    assert errors(executed) == []
+    results = check_results(executed)
+    assert dict(zip(order, results, strict=True)) == {
+        e: [None] * len(r) for e, r in zip(order, results, strict=True)
+    }

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from conftest import REPO
 
+from jupyter_tutor.exercises.declaration import scan_exercises
 from jupyter_tutor.lite.addon import CDN, KERNEL_PLUGIN
 from jupyter_tutor.packages.lock import lock_version
 
@@ -50,6 +51,41 @@ def online_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build(tmp_path_factory.mktemp("offline"), "--offline")
+
+
+def course_secrets() -> list[str]:
+    """Every reference solution and instructor hint of the course notebooks."""
+    secrets = []
+    for path in sorted((REPO / "notebooks").glob("*.ipynb")):
+        for exercise in scan_exercises(json.loads(path.read_text(encoding="utf-8"))).exercises:
+            secrets += [exercise.solution, *exercise.hints.values()]
+    return secrets
+
+
+def test_the_site_holds_no_solution_or_instructor_hint(online_site):
+    secrets = course_secrets()
+    assert len(secrets) >= 12
+    forms = [
+        form
+        for s in secrets
+        for form in {s, json.dumps(s)[1:-1], json.dumps(s, ensure_ascii=False)[1:-1]}
+    ]
+    found = [
+        (str(path.relative_to(online_site)), form[:40])
+        for path in online_site.rglob("*")
+        if path.is_file()
+        for data in [path.read_bytes()]
+        for form in forms
+        if form.encode() in data
+    ]
+    assert found == []
+    notebook = json.loads((online_site / "files/course/module_01_intro_to_numpy.ipynb").read_text())
+    released = [
+        c["metadata"]["jupyter_tutor"]["exercise"]
+        for c in notebook["cells"]
+        if "jupyter_tutor" in c["metadata"]
+    ]
+    assert len(released) == 4 and all(set(e) == {"id", "title", "checks"} for e in released)
 
 
 def test_the_site_has_the_course_catalog_and_frontend(online_site):

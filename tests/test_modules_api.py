@@ -35,6 +35,7 @@ async def test_modules_are_listed_in_order_with_not_started_status(api):
         "order": 1,
         "status": "not_started",
         "updated_at": None,
+        "exercises": {"passed": 0, "total": 0},
     }
 
 

@@ -22,6 +22,7 @@ async def test_default_progress_is_not_started(api):
         "version": 0,
         "attempt_count": 0,
         "updated_at": None,
+        "exercises": [],
         "notebook_state": None,
     }
 

@@ -1,9 +1,10 @@
 """The JupyterLite addon (entry point ``jupyterlite.addon.v0``) that makes a course site.
 
-In every site: the course notebooks under ``files/course/`` and the build-time catalog
-``jupyter-tutor/catalog.json``. Online, the kernel loads Pyodide and its packages from
-the Pyodide CDN. Offline, the site carries the Pyodide runtime, the packages it could
-get and a lock of exactly those, and turns off the PyPI fallback.
+In every site: the course notebooks under ``files/course/`` (released: no solutions, no
+instructor hints) and the build-time catalog ``jupyter-tutor/catalog.json``. Online, the
+kernel loads Pyodide and its packages from the Pyodide CDN. Offline, the site carries the
+Pyodide runtime, the packages it could get and a lock of exactly those, and turns off the
+PyPI fallback.
 """
 
 import json
@@ -19,6 +20,7 @@ from jupyterlite_core.manager import LiteManager
 from packaging.requirements import Requirement
 from traitlets import Dict, Enum, List, Unicode, default
 
+from ..exercises.release import released_notebook
 from ..modules.catalog import shipped_modules_dir
 from ..packages.catalog import build_catalog, load_curated
 from ..packages.lock import LOCK_FILE, lock_version, read_lock
@@ -39,6 +41,14 @@ CDN = "https://cdn.jsdelivr.net/pyodide/v{version}/full/pyodide.mjs"
 REPORT_PATH = "jupyter-tutor/offline-bundle.json"
 LABEXTENSION = "jupyter-tutor"
 Task = dict[str, Any]  # a doit task
+
+
+def release(source: Path, target: Path) -> None:
+    """A course notebook as the site's learners get it: a static site keeps no secret, so
+    solutions and instructor hints stay out of it."""
+    notebook = released_notebook(json.loads(source.read_text(encoding="utf-8")))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 class JupyterTutorAddon(BaseAddon):
@@ -102,7 +112,7 @@ class JupyterTutorAddon(BaseAddon):
                 name=f"copy:{CONTENTS_DIR}/{notebook.name}",
                 file_dep=[notebook],
                 targets=[target],
-                actions=[(self.copy_one, [notebook, target])],
+                actions=[(release, [notebook, target])],
             )
         # Listed by the contents addon like the course folder: the browser then finds the
         # folder the working copies go to in the site's index instead of asking for it.

@@ -58,6 +58,9 @@ def module_json(notebooks_dir: Path, spec: ModuleSpec, default: Sequence[str]) -
         "notebook_filename": spec.notebook_filename,
         "notebook_path": f"{CONTENTS_DIR}/{spec.notebook_filename}",
         "tutor_settings": spec.tutor_settings,
+        # Released, like GET modules/{id}/exercises: what the Check button runs.
+        "exercises": [exercise.released() for exercise in spec.exercises],
+        "complete_when_exercises_pass": spec.complete_when_exercises_pass,
         "packages": [entry.as_json() for entry in entries],
         # What GET modules/{id}/packages adds: the default set applies, skipped entries.
         "packages_is_default": raw is None,

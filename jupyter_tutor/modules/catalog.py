@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from ..exercises.declaration import Exercise, scan_exercises
 from ..tutor.pedagogy.settings import parse_tutor_settings
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
@@ -26,6 +27,9 @@ class ModuleSpec:
     notebook_filename: str
     order: int
     tutor_settings: dict[str, Any] | None = None
+    exercises: tuple[Exercise, ...] = ()
+    # The module completes itself once every exercise's latest check run passed.
+    complete_when_exercises_pass: bool = False
 
 
 @dataclass(frozen=True)
@@ -60,7 +64,17 @@ def parse_declaration(filename: str, declaration: Any) -> ModuleSpec:
     order = declaration.get("order")
     if not isinstance(order, int) or isinstance(order, bool):
         raise ValueError(f"order must be an integer, got {order!r}")
-    return ModuleSpec(slug, title.strip(), description.strip(), filename, order)
+    completes = declaration.get("complete_when_exercises_pass", False)
+    if not isinstance(completes, bool):
+        raise ValueError("complete_when_exercises_pass must be true or false")
+    return ModuleSpec(
+        slug,
+        title.strip(),
+        description.strip(),
+        filename,
+        order,
+        complete_when_exercises_pass=completes,
+    )
 
 
 def scan(modules_dir: Path) -> Catalog:
@@ -73,7 +87,8 @@ def scan(modules_dir: Path) -> Catalog:
     problems: list[CatalogProblem] = []
     for path in sorted(modules_dir.glob("*.ipynb")):
         try:
-            block = tutor_block(json.loads(path.read_text(encoding="utf-8")))
+            notebook = json.loads(path.read_text(encoding="utf-8"))
+            block = tutor_block(notebook)
             if block.get("module") is None:
                 continue
             spec = parse_declaration(path.name, block["module"])
@@ -86,6 +101,13 @@ def scan(modules_dir: Path) -> Catalog:
         except ValueError as error:
             # The module stays available; only its tutor falls back to the defaults.
             problems.append(CatalogProblem(path.name, f"{error} (tutor defaults used)"))
+        declared = scan_exercises(notebook)
+        # A broken exercise is skipped; the module and its other exercises keep working.
+        problems += [
+            CatalogProblem(path.name, f"{problem} (exercise skipped)")
+            for problem in declared.problems
+        ]
+        spec = replace(spec, exercises=tuple(declared.exercises))
         if spec.slug in modules:
             problems.append(
                 CatalogProblem(

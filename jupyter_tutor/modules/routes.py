@@ -6,6 +6,7 @@ from typing import Any
 from tornado import web
 
 from ..errors import NotFound
+from ..exercises.routes import summary_json
 from ..progress.request import ProgressUpdate
 from ..progress.routes import progress_json
 from ..progress.service import ProgressSummary
@@ -14,7 +15,9 @@ from ..store.models import LearningModule, UserModuleProgress
 from ..web.base import TutorHandler, to_json
 
 
-def module_json(module: LearningModule, progress: ProgressSummary | None) -> dict[str, Any]:
+def module_json(
+    module: LearningModule, progress: ProgressSummary | None, exercises_passed: int
+) -> dict[str, Any]:
     return {
         "id": module.slug,
         "title": module.title,
@@ -23,6 +26,7 @@ def module_json(module: LearningModule, progress: ProgressSummary | None) -> dic
         "order": module.order,
         "status": progress.status if progress else "not_started",
         "updated_at": progress.updated_at if progress else None,
+        "exercises": summary_json(module, exercises_passed),
     }
 
 
@@ -33,7 +37,10 @@ class ModuleListHandler(TutorHandler):
         progress = {
             row.module_slug: row for row in await self.app.progress.get_all_progress(self.user_id)
         }
-        self.reply({"modules": [module_json(m, progress.get(m.slug)) for m in modules]})
+        passed = await self.app.exercises.passed_counts(self.user_id, modules)
+        self.reply(
+            {"modules": [module_json(m, progress.get(m.slug), passed[m.slug]) for m in modules]}
+        )
 
 
 class ModuleHandler(TutorHandler):
@@ -41,7 +48,9 @@ class ModuleHandler(TutorHandler):
     async def get(self, module_id: str) -> None:
         module = await self.app.modules.require_module(module_id)
         row = await self.app.progress.get_progress(self.user_id, module)
-        self.reply(module_json(module, ProgressSummary.of(module.slug, row) if row else None))
+        passed = await self.app.exercises.passed_counts(self.user_id, [module])
+        summary = ProgressSummary.of(module.slug, row) if row else None
+        self.reply(module_json(module, summary, passed[module.slug]))
 
 
 async def start_module(

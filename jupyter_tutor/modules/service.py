@@ -24,6 +24,8 @@ async def sync_modules(connection: AsyncConnection, specs: Iterable[ModuleSpec])
             "notebook_filename": spec.notebook_filename,
             "order": spec.order,
             "tutor_settings": spec.tutor_settings,
+            "exercises": [exercise.as_json() for exercise in spec.exercises],
+            "complete_when_exercises_pass": spec.complete_when_exercises_pass,
             "active": True,
         }
         statement = insert_or_update(connection.dialect.name, table).values(**values)

@@ -15,6 +15,7 @@ from typing import Any
 from jupyter_core.utils import ensure_async
 
 from ..errors import NotFound
+from ..exercises.release import released_notebook
 from ..store.models import LearningModule, as_utc
 
 # Where students' copies go (relative to the server root, or a Lite site's contents).
@@ -80,9 +81,10 @@ class WorkingCopies:
         return OpenedCopy(path, created=False, restored=True, backup_path=backup)
 
     def module_notebook(self, module: LearningModule) -> dict[str, Any]:
+        """The module notebook as released to learners: no solutions, no instructor hints."""
         source = self._modules_dir / module.notebook_filename
         try:
-            return json.loads(source.read_text(encoding="utf-8"))
+            return released_notebook(json.loads(source.read_text(encoding="utf-8")))
         except (OSError, ValueError) as error:
             raise NotFound(
                 f"The notebook of module {module.slug!r} ({module.notebook_filename}) "

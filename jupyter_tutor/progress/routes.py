@@ -5,6 +5,7 @@ from typing import Any
 from tornado import web
 
 from ..errors import PayloadTooLarge
+from ..exercises.routes import statuses_json
 from ..store.models import UserModuleProgress
 from ..web.base import TutorHandler, path_id
 from .request import parse_base_version, parse_progress_update, too_large
@@ -43,7 +44,9 @@ class ProgressHandler(TutorHandler):
         module = await self.app.modules.require_module(module_id)
         row = await self.app.progress.get_progress(self.user_id, module)
         state = await self.app.progress.saved_state(self.user_id, module) if row else None
-        self.reply_with_notebook(progress_json(module.slug, row), state)
+        exercises = await self.app.exercises.statuses(self.user_id, module)
+        value = {**progress_json(module.slug, row), "exercises": statuses_json(exercises)}
+        self.reply_with_notebook(value, state)
 
     @web.authenticated
     async def put(self, module_id: str) -> None:

@@ -94,7 +94,7 @@ class ProgressService:
                 if change.notebook_state is not None:
                     await self._save_state(session, user_id, module.id, change)
                 if change.status is not None:
-                    await _upsert(session, user_id, module.id, status=change.status)
+                    await upsert_progress(session, user_id, module.id, status=change.status)
         except _Conflict as conflict:
             raise await self._keep_conflict(user_id, module, change, conflict.race) from None
         except IntegrityError:
@@ -107,7 +107,7 @@ class ProgressService:
 
     async def increment_attempt(self, user_id: str, module: LearningModule) -> UserModuleProgress:
         async with self._sessions.begin() as session:
-            await _upsert(session, user_id, module.id, add_attempt=True)
+            await upsert_progress(session, user_id, module.id, add_attempt=True)
         return await self._require_row(user_id, module)
 
     async def list_snapshots(self, user_id: str, module: LearningModule) -> list[Any]:
@@ -230,7 +230,7 @@ class ProgressService:
     ) -> VersionConflict:
         """Store the rejected save as a conflict snapshot so it is never lost."""
         async with self._sessions.begin() as session:
-            await _upsert(session, user_id, module.id)
+            await upsert_progress(session, user_id, module.id)
             progress_id = await session.scalar(select(P.id).where(*_owner(user_id, module.id)))
             snapshot = S(
                 progress_id=progress_id,
@@ -294,7 +294,7 @@ def _as_text(column: Any) -> Any:
     return cast(column, Text)
 
 
-async def _upsert(
+async def upsert_progress(
     session: AsyncSession,
     user_id: str,
     module_id: int,

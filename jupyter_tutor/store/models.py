@@ -48,6 +48,10 @@ class LearningModule(Base):
     tutor_settings: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     # False once its notebook leaves modules_dir: hidden from students, progress kept.
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The declared exercises in order, solutions and hints included (exercises/declaration.py):
+    # the server's own material, never sent to learners as it is.
+    exercises: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    complete_when_exercises_pass: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class UserModuleProgress(Base):
@@ -90,6 +94,28 @@ def as_utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+class ExerciseProgress(Base):
+    """A student's check runs of one exercise: how many, the latest, the first pass.
+    Each run updates the row, so a student pressing Check again and again adds nothing."""
+
+    __tablename__ = "exercise_progress"
+    __table_args__ = (
+        UniqueConstraint("user_id", "module_id", "exercise_slug", name="uq_exercise_progress"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(255), index=True)
+    module_id: Mapped[int] = mapped_column(ForeignKey("learning_modules.id"))
+    exercise_slug: Mapped[str] = mapped_column(String(100))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # The latest run: passed, else the index of the first failing check and what it raised.
+    passed: Mapped[bool] = mapped_column(Boolean)
+    failed_check: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    last_run_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    first_passed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
 class ChatSession(Base):
     __tablename__ = "chat_sessions"
     __table_args__ = (
@@ -123,6 +149,9 @@ class ChatMessage(Base):
     same_problem: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     provider: Mapped[str | None] = mapped_column(String(20), nullable=True)
     partial: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The exercise the question was about and its failing check then (same-problem detection).
+    exercise_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    failed_check: Mapped[int | None] = mapped_column(Integer, nullable=True)
     # The turn's context embedding, compared with the next turn's (same-problem detection).
     embedding: Mapped[list[float] | None] = mapped_column(JSON, nullable=True)
     created_at: Mapped[datetime] = mapped_column(

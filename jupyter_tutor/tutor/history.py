@@ -25,6 +25,8 @@ class NewMessage:
     provider: str | None = None
     partial: bool = False
     embedding: list[float] | None = None
+    exercise_id: str | None = None
+    failed_check: int | None = None
 
 
 @dataclass

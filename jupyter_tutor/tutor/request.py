@@ -11,6 +11,7 @@ from typing import Any
 
 from ..contract import constant, fields
 from ..errors import InvalidRequest
+from ..exercises.declaration import SLUG
 from ..web.body import parse_json_object
 
 MAX_QUESTION: int = constant("MAX_QUESTION_CHARS")
@@ -29,6 +30,8 @@ class Ask:
     error_output: str = ""
     more_help: bool = False
     retry: bool = False
+    # The exercise of the cell the question is about (its metadata's id), if any.
+    exercise_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,15 @@ def _flag(frame: dict[str, Any], key: str) -> bool:
     value = frame.get(key, False)
     if not isinstance(value, bool):
         raise InvalidRequest(f"{key} must be true or false.")
+    return value
+
+
+def _exercise_id(frame: dict[str, Any]) -> str | None:
+    value = frame.get("exercise_id")
+    if value is None:
+        return None
+    if not isinstance(value, str) or not SLUG.fullmatch(value):
+        raise InvalidRequest("exercise_id must be the id of an exercise (a slug) or null.")
     return value
 
 
@@ -75,6 +87,7 @@ def parse_ask(frame: dict[str, Any]) -> Ask:
         error_output=_text(frame, "error_output", MAX_CONTEXT),
         more_help=_flag(frame, "more_help"),
         retry=_flag(frame, "retry"),
+        exercise_id=_exercise_id(frame),
     )
     if not ask.content and not ask.retry:
         raise InvalidRequest("Ask the tutor something: the question is empty.")

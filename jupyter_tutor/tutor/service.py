@@ -7,8 +7,10 @@ from dataclasses import dataclass, field, replace
 
 from ..contract import constant
 from ..errors import InvalidRequest
+from ..exercises.service import ExerciseService
 from ..progress.service import ProgressService
 from ..store.models import ChatMessage, LearningModule
+from .exercise_context import AskedExercise, asked_exercise
 from .frames import (
     EndFrame,
     ErrorFrame,
@@ -31,7 +33,7 @@ from .pedagogy.prompt import ModuleContext, rewrite_prompt, system_prompt
 from .pedagogy.settings import TutorSettings, parse_tutor_settings
 from .request import Ask
 from .similarity.local_embedding import embed as local_embedding
-from .similarity.same_problem import cosine, turn_text
+from .similarity.same_problem import cosine, same_failing_check, turn_text
 from .usage import Reservation, UsageLedger
 
 Send = Callable[[Frame], Awaitable[None]]
@@ -52,6 +54,11 @@ class Turn:
     # Earlier visible messages then this question; hidden context goes in the prompt.
     conversation: list[dict[str, str]]
     embedding: list[float] | None = None
+    # The exercise asked about, and the check failing when it was asked.
+    exercise_id: str | None = None
+    failed_check: int | None = None
+    # What the server knows of that exercise (statement, check result, solution).
+    asked: AskedExercise | None = None
 
 
 @dataclass
@@ -88,7 +95,14 @@ def _unanswered(recent: list[ChatMessage]) -> Turn:
         level(question.level or 1),
         bool(question.same_problem),
         _visible(recent),
+        exercise_id=question.exercise_id,
+        failed_check=question.failed_check,
     )
+
+
+def _solution(turn: Turn) -> str:
+    """The reference solution the guard keeps out of this answer (server-side only)."""
+    return turn.asked.exercise.solution if turn.asked else ""
 
 
 class TutorService:
@@ -103,6 +117,7 @@ class TutorService:
         *,
         rewrite: bool = True,
         links: LinkPolicy | None = None,
+        exercises: ExerciseService | None = None,
     ) -> None:
         self.history = history
         self._progress = progress
@@ -112,6 +127,7 @@ class TutorService:
         self._log = log
         self._rewrite_enabled = rewrite
         self._links = links or LinkPolicy()
+        self._exercises = exercises
 
     async def close(self) -> None:
         if self._model:
@@ -136,7 +152,8 @@ class TutorService:
         await self.history.refresh(session_id)
         recent, _ = await self.history.recent(session_id, CONVERSATION_MESSAGES)
         retried = _unanswered(recent) if ask.retry else None
-        needed = self._tokens_needed(module, settings, ask, retried, recent)
+        exercise = await self._asked_exercise(user_id, module, retried, ask)
+        needed = self._tokens_needed(module, settings, ask, retried, recent, exercise)
         try:
             reservation = await self._usage.reserve(user_id, module.id, self.provider, needed)
         except LimitReached as limit:
@@ -152,13 +169,24 @@ class TutorService:
             return
         answer = Answer()
         try:
-            turn = retried or await self._ask(session_id, ask, settings)
+            if retried:
+                turn = replace(retried, asked=exercise)
+            else:
+                turn = await self._ask(session_id, ask, settings, exercise)
             last = await self._turn(
                 user_id, module, settings, session_id, ask, turn, reservation, answer, send
             )
         finally:  # a Stop, a failure: the reservation still becomes the real usage
             await self._usage.settle(reservation, answer.usage)
         await send(last)
+
+    async def _asked_exercise(
+        self, user_id: str, module: LearningModule, retried: Turn | None, ask: Ask
+    ) -> AskedExercise | None:
+        exercise_id = retried.exercise_id if retried else ask.exercise_id
+        if self._exercises is None or exercise_id is None:
+            return None
+        return await asked_exercise(self._exercises, user_id, module, exercise_id)
 
     async def _turn(
         self,
@@ -183,14 +211,21 @@ class TutorService:
             )
         )
         guard_settings = settings if self._model else offline_guard_settings(settings)
-        stream_guard = StreamGuard(turn.level, guard_settings, turn.cell_code, self._links)
+        stream_guard = StreamGuard(
+            turn.level, guard_settings, turn.cell_code, self._links, solution=_solution(turn)
+        )
         try:
             if self._model:
                 await self._from_model(
                     module, settings, turn, stream_guard, answer, reservation, ask.id, send
                 )
             else:
-                text = offline_hint(turn.level.number, turn.cell_code, turn.error_output)
+                text = offline_hint(
+                    turn.level.number,
+                    turn.cell_code,
+                    turn.error_output,
+                    turn.asked.failing_message if turn.asked else None,
+                )
                 answer.shown = stream_guard.feed(text) + stream_guard.finish()
                 await send(delta_frame(ask.id, answer.shown))
             if not ask.retry:
@@ -222,16 +257,19 @@ class TutorService:
         ask: Ask,
         retried: Turn | None,
         recent: list[ChatMessage],
+        exercise: AskedExercise | None,
     ) -> int:
         """The most the model may use to answer: prompt and answer, before the level is
         known (so the longest of the module's levels' prompts). Offline hints use none."""
         if not self._model:
             return 0
         if retried is not None:
-            prompts = [self._prompt(module, settings, retried)]
+            prompts = [self._prompt(module, settings, replace(retried, asked=exercise))]
             conversation = [message["content"] for message in retried.conversation]
         else:
-            question = Turn(ask.content, ask.cell_code, ask.error_output, level(1), False, [])
+            question = Turn(
+                ask.content, ask.cell_code, ask.error_output, level(1), False, [], asked=exercise
+            )
             prompts = [
                 self._prompt(module, settings, replace(question, level=level(number)))
                 for number in range(1, settings.max_level + 1)
@@ -250,6 +288,7 @@ class TutorService:
             turn.level,
             turn.cell_code,
             turn.error_output,
+            turn.asked.context(turn.level.number) if turn.asked else None,
         )
 
     @staticmethod
@@ -269,11 +308,18 @@ class TutorService:
             stopped=stopped,
         )
 
-    async def _ask(self, session_id: int, ask: Ask, settings: TutorSettings) -> Turn:
+    async def _ask(
+        self, session_id: int, ask: Ask, settings: TutorSettings, exercise: AskedExercise | None
+    ) -> Turn:
         recent, previous_embedding = await self.history.recent(session_id, CONVERSATION_MESSAGES)
         previous = next((m for m in reversed(recent) if m.role == "user"), None)
         vector = await self._embed(turn_text(ask.content, ask.cell_code, ask.error_output))
-        same = bool(previous_embedding and cosine(previous_embedding, vector) >= self._threshold)
+        failing = (exercise.exercise.slug, exercise.failing_check) if exercise else (None, None)
+        same = bool(
+            previous_embedding and cosine(previous_embedding, vector) >= self._threshold
+        ) or bool(
+            previous and same_failing_check((previous.exercise_id, previous.failed_check), failing)
+        )
         number = next_level(
             previous.level if previous else None,
             same_problem=same,
@@ -288,6 +334,8 @@ class TutorService:
             same,
             [*_visible(recent), {"role": "user", "content": ask.content}],
             vector,
+            *failing,
+            asked=exercise,
         )
 
     async def _store_question(self, session_id: int, turn: Turn) -> None:
@@ -302,6 +350,8 @@ class TutorService:
                 same_problem=turn.same_problem,
                 provider=self.provider,
                 embedding=turn.embedding,
+                exercise_id=turn.exercise_id,
+                failed_check=turn.failed_check,
             ),
         )
 
@@ -384,7 +434,7 @@ class TutorService:
             answer.usage.prompt_tokens + usage.prompt_tokens,
             answer.usage.completion_tokens + usage.completion_tokens,
         )
-        cleaned, _ = guard(text, turn.level, settings, turn.cell_code, self._links)
+        cleaned, _ = guard(text, turn.level, settings, turn.cell_code, self._links, _solution(turn))
         if cleaned.strip():
             answer.shown = cleaned
             await send(replace_frame(ask_id, cleaned))

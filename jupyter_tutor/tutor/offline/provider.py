@@ -15,7 +15,7 @@ ERROR_LINE = re.compile(r"^\s*((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?:Error|Exception
 ARROW_LINE = re.compile(r"^-+>\s*(\d+)")
 FILE_LINE = re.compile(r"line (\d+)")
 LABEL = "**Offline hint** · {title}\n\n"
-PLACEHOLDER = re.compile(r"\{(name|detail|line|line_number)\}")
+PLACEHOLDER = re.compile(r"\{(name|detail|line|line_number|message)\}")
 
 
 @dataclass(frozen=True)
@@ -80,11 +80,19 @@ def _offending_line(
     return (code[-1][1].strip(), code[-1][0]) if code else ("this cell", None)
 
 
-def offline_hint(level: int, cell_code: str, error_output: str) -> str:
-    """The hint for ``level`` (1 to 4) about this code and error, labelled as offline."""
+def offline_hint(
+    level: int, cell_code: str, error_output: str, failing_check: str | None = None
+) -> str:
+    """The hint for ``level`` (1 to 4) about this code and error, labelled as offline.
+
+    Without an error, the message of the exercise's failing check (``failing_check``)
+    says what is still wrong; an error in the cell comes first.
+    """
     rules = load_rules()
     parsed = parse_error(error_output) if error_output else None
     rule, name = _find_rule(parsed, rules) if parsed else (rules["fallback"], "")
+    if parsed is None and failing_check:
+        rule = rules["failing_check"]
     line, line_number = _offending_line(cell_code, parsed, name)
     text = rule["levels"][min(max(level, 1), len(rule["levels"])) - 1]
     values = {
@@ -92,6 +100,7 @@ def offline_hint(level: int, cell_code: str, error_output: str) -> str:
         "detail": parsed.message if parsed else "",
         "line": line,
         "line_number": line_number or "?",
+        "message": failing_check or "",
     }
     # Only our placeholders are filled: the texts' own code examples contain braces.
     filled = PLACEHOLDER.sub(lambda match: str(values[match.group(1)]), text)

@@ -18,6 +18,7 @@ from .levels import HintLevel
 from .links import LinkPolicy
 from .rendered_text import RenderedText
 from .settings import TutorSettings
+from .solution_overlap import SOLUTION_OVERLAP_THRESHOLD, SolutionMatcher, StreamedOverlap
 from .violations import Violation
 
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -47,6 +48,10 @@ CODE_FRAGMENT = re.compile(
 )
 
 REMOVED_BLOCK = "*(The tutor wrote code here; it was left out so you can write it yourself.)*"
+REMOVED_SOLUTION = (
+    "*(The rest of this answer gave away the exercise's solution; it was left out so you "
+    "can write it yourself.)*"
+)
 MASK = "…"
 # The escapes the rendered text adds, so that a quoted line still matches the student's.
 RENDER_ESCAPE = re.compile(r"\\([<&(:\[])")
@@ -99,9 +104,15 @@ class StreamGuard:
     student_code: str = ""
     links: LinkPolicy = field(default_factory=LinkPolicy)
     violations: list[Violation] = field(default_factory=list)
+    # The exercise's reference solution (server-side only): below the code-allowed level,
+    # nothing goes out once what was shown would reproduce it.
+    solution: str = ""
 
     def __post_init__(self) -> None:
         self._rendered = RenderedText(self.links, self.violations)
+        self._solution = SolutionMatcher(self.solution, self.student_code)
+        self._shown = StreamedOverlap(self._solution)
+        self._solution_withheld = False
         self._pending = ""
         # Part of the current line has gone out as prose already.
         self._streaming_prose = False
@@ -122,7 +133,22 @@ class StreamGuard:
         self._margin = max((len(word) for word in words), default=0) + 1
 
     def feed(self, delta: str) -> str:
-        return self._guard_rendered(self._rendered.feed(delta))
+        return self._short_of_solution(self._guard_rendered(self._rendered.feed(delta)))
+
+    def _short_of_solution(self, piece: str) -> str:
+        """``piece`` unless, with what was shown, it would give the solution away; from
+        then on nothing more of the answer goes out."""
+        if not piece or not self._solution.active or not self._limited():
+            return piece
+        if self._solution_withheld:
+            return ""
+        tried = self._shown.attempt(piece)
+        if tried.overlap >= SOLUTION_OVERLAP_THRESHOLD:
+            self._solution_withheld = True
+            self.violations.append(Violation("solution", f"overlap {tried.overlap:.2f}"))
+            return ""
+        self._shown.accept(tried)
+        return piece
 
     def _guard_rendered(self, text: str) -> str:
         self._pending += text
@@ -164,7 +190,8 @@ class StreamGuard:
         self._pending = ""
         if self._block is not None:  # an unclosed fence still counts as a block
             tail += self._close_block()
-        return tail
+        tail = self._short_of_solution(tail)
+        return tail + ("\n\n" + REMOVED_SOLUTION if self._solution_withheld else "")
 
     def _limited(self) -> bool:
         return self.level.number < self.settings.code_allowed_level
@@ -250,8 +277,9 @@ def guard(
     settings: TutorSettings,
     student_code: str = "",
     links: LinkPolicy | None = None,
+    solution: str = "",
 ) -> tuple[str, list[Violation]]:
     """The whole answer at once: the cleaned text and what was taken out."""
-    stream = StreamGuard(level, settings, student_code, links or LinkPolicy())
+    stream = StreamGuard(level, settings, student_code, links or LinkPolicy(), solution=solution)
     cleaned = stream.feed(text) + stream.finish()
     return cleaned, stream.violations

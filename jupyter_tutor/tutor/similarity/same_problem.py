@@ -14,6 +14,14 @@ def turn_text(question: str, cell_code: str, error_output: str) -> str:
     return "\n".join(part for part in (question, cell_code, error_output) if part)
 
 
+def same_failing_check(
+    previous: tuple[str | None, int | None], current: tuple[str | None, int | None]
+) -> bool:
+    """The same exercise, failing the same check (``(exercise id, failing check)``; a
+    check index of None means the exercise passed or was never run)."""
+    return None not in previous and previous == current
+
+
 def cosine(a: Sequence[float] | np.ndarray, b: Sequence[float] | np.ndarray) -> float:
     first = np.asarray(a, dtype=np.float64)
     second = np.asarray(b, dtype=np.float64)

@@ -205,6 +205,8 @@ export type TutorAskFrame = {
   cell_code: string;
   /** Its latest error, or '' to leave it out. */
   error_output: string;
+  /** The exercise of the cell the question is about (its declaration's id), or null. */
+  exercise_id?: string | null;
   /** Ask for the next hint level on the same problem. */
   more_help?: boolean;
   /** Answer the last unanswered question again. */

@@ -1,0 +1,1 @@
+"""Exercises: declared in module notebooks, released without solutions, checked by students."""
