@@ -68,7 +68,8 @@ class ForwardedTutorSocket(TutorSocketHandler):
         code = upstream.close_code if upstream is not None else None
         if code is None or code in (1001, 1006, 1011):
             self._say(error_frame(None, "service_unavailable", SERVICE_GONE, retryable=True))
-        kept = code is not None and (code == 1000 or code >= 4000)
+        # A normal close and the tutor's own 4xxx codes reach the browser as they are.
+        kept = code is not None and (code == 1000 or code // 1000 == 4)
         self.close(code if kept else 1011, upstream.close_reason if upstream else None)
 
     def _say(self, frame: str | bytes | dict[str, Any]) -> None:

@@ -110,8 +110,11 @@ class ModuleCheckoutHandler(TutorHandler):
         saved_at = row.updated_at if row else None
         row = await start_module(self, module, row)
         notebook = text or JSONText(to_json(self.app.working_copies.module_notebook(module)))
+        passed = await self.app.exercises.passed_counts(self.user_id, [module])
         value = {
-            "module": module_json(module, None),
+            "module": module_json(
+                module, ProgressSummary.of(module.slug, row) if row else None, passed[module.slug]
+            ),
             "progress": progress_json(module.slug, row),
             "saved": text is not None,
             "saved_at": saved_at,

@@ -26,7 +26,6 @@ OWN = ("jupyter_tutor/contract/", "labextension/src/contract/", "jupyter_tutor/s
 COINCIDENCES = {
     ("labextension/src/tutor/errorOutput.ts", 4000): "the panel's clip of a traceback",
     ("labextension/src/backend/tutorConnection.ts", 4000): "WebSocket's private close codes",
-    ("jupyter_tutor/hub/forward_socket.py", 4000): "WebSocket's private close codes",
 }
 
 CONSTANTS: dict[str, Any] = {

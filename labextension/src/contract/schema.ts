@@ -93,6 +93,26 @@ export type ModuleSummary = {
   status: ModuleStatus;
   /** ISO 8601 time of the student's last change, or null if never started. */
   updated_at: string | null;
+  exercises?: ExerciseSummary;
+};
+
+/** What a module card shows: how many of the module's declared exercises the student passed. */
+export type ExerciseSummary = {
+  passed: number;
+  total: number;
+};
+
+/** A student's standing on one exercise (`GET progress/{id}`, `GET modules/{id}/exercises`). */
+export type ExerciseStanding = {
+  id: string;
+  /** One of the statuses in jupyter_tutor/exercises/statuses.json. */
+  status: string;
+  attempts: number;
+  first_passed_at: string | null;
+  last_run_at: string | null;
+  failed_check: number | null;
+  failed_message: string | null;
+  error: string | null;
 };
 
 /** The student's saved progress on one module (`GET`/`PUT progress/{id}`). */
@@ -105,6 +125,8 @@ export type Progress = {
   updated_at: string | null;
   /** Only present when a single module's progress is read. */
   notebook_state?: PartialJSONObject | null;
+  /** The student's standing on each declared exercise (single-module reads). */
+  exercises?: ExerciseStanding[];
 };
 
 /** A change to the student's progress (`PUT progress/{id}`). A `notebook_state` must come with the `base_version` it was edited from, so work saved elsewhere is never overwritten silently. */
