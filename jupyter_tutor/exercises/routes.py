@@ -7,6 +7,7 @@ from tornado import web
 
 from ..store.models import LearningModule
 from ..web.base import TutorHandler
+from ..web.paths import MODULE_IN_PATH, slug_in_path
 from .request import parse_check_run
 from .service import ExerciseStatus, exercises_of, require_exercise
 
@@ -71,8 +72,8 @@ class CheckRunHandler(TutorHandler):
 
 
 def exercise_routes(api: str) -> list[tuple[str, type[TutorHandler]]]:
-    module = r"(?P<module_id>[a-z0-9][a-z0-9-]*)"
-    exercise = r"(?P<exercise_id>[a-z0-9][a-z0-9-]*)"
+    module = MODULE_IN_PATH
+    exercise = slug_in_path("exercise_id")
     return [
         (f"{api}/modules/{module}/exercises", ExerciseListHandler),
         (f"{api}/modules/{module}/exercises/source", ExerciseSourceHandler),

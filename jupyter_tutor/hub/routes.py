@@ -1,7 +1,7 @@
 """The routes of a student's server in hub client mode: the same as everywhere else,
 answered by the hub service (only opening a module writes here)."""
 
-from ..modules.routes import MODULE_IN_PATH
+from ..web.paths import MODULE_IN_PATH
 from .forward import ClientConfigHandler, ForwardHandler, OpenHandler
 from .forward_socket import ForwardedTutorSocket
 

@@ -13,6 +13,7 @@ from ..progress.service import ProgressSummary
 from ..store.json_text import JSONText
 from ..store.models import LearningModule, UserModuleProgress
 from ..web.base import TutorHandler, to_json
+from ..web.paths import MODULE_IN_PATH
 
 
 def module_json(
@@ -121,10 +122,6 @@ class ModuleCheckoutHandler(TutorHandler):
             "copy_is_stale": stale,
         }
         self.reply_with_notebook(value, notebook)
-
-
-# A module's id in a route (a slug).
-MODULE_IN_PATH = r"(?P<module_id>[a-z0-9][a-z0-9-]*)"
 
 
 def module_routes(api: str) -> list[tuple[str, type[TutorHandler]]]:

@@ -9,6 +9,7 @@ from tornado import web
 from ..errors import InvalidRequest
 from ..store.models import PackageSet, PythonPackage
 from ..web.base import TutorHandler, path_id
+from ..web.paths import MODULE_IN_PATH
 from .module_lists import read_module_list, write_module_list
 from .package_list import SCHEMA, detect_packages, parse_package_list
 from .request import (
@@ -196,7 +197,7 @@ class PackageSetHandler(TutorHandler):
 
 
 def package_routes(api: str) -> list[tuple[str, type[TutorHandler]]]:
-    module = r"(?P<module_id>[a-z0-9][a-z0-9-]*)"
+    module = MODULE_IN_PATH
     return [
         (f"{api}/packages", CatalogHandler),
         (f"{api}/packages/schema", SchemaHandler),

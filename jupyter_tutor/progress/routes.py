@@ -8,6 +8,7 @@ from ..errors import PayloadTooLarge
 from ..exercises.routes import statuses_json
 from ..store.models import UserModuleProgress
 from ..web.base import TutorHandler, path_id
+from ..web.paths import MODULE_IN_PATH
 from .request import parse_base_version, parse_progress_update, too_large
 from .service import ProgressSummary
 
@@ -96,7 +97,7 @@ class SnapshotRestoreHandler(TutorHandler):
 
 
 def progress_routes(api: str) -> list[tuple[str, type[TutorHandler]]]:
-    module = r"(?P<module_id>[a-z0-9][a-z0-9-]*)"
+    module = MODULE_IN_PATH
     snapshot = r"(?P<snapshot_id>\d+)"
     return [
         (f"{api}/progress", ProgressListHandler),
