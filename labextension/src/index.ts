@@ -1,4 +1,4 @@
-import { backendPlugin } from './backend/plugin';
+import { backendPlugins } from './backend/plugin';
 import { bridgePlugin } from './bridge/plugin';
 import { modulesPlugin } from './modules/plugin';
 import { packagesPlugin } from './packages/plugin';
@@ -6,7 +6,7 @@ import { progressPlugin } from './progress/plugin';
 import { tutorPlugin } from './tutor/plugin';
 
 export default [
-  backendPlugin,
+  ...backendPlugins(),
   modulesPlugin,
   progressPlugin,
   tutorPlugin,

@@ -2,6 +2,15 @@ import {
   JupyterFrontEnd,
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
+import { Token } from '@lumino/coreutils';
+import { IModuleService } from '../modules/service';
+import {
+  IPackageDetector,
+  IPackageLoadAnalytics,
+  IPackageService
+} from '../packages/service';
+import { IProgressService } from '../progress/service';
+import { ITutorService } from '../tutor/service';
 import { LiteServices, LiteTutorBackend } from './lite/liteBackend';
 import { LocalProgressStore } from './lite/localProgress';
 import { localServices } from './lite/localServices';
@@ -13,30 +22,44 @@ import { isJupyterLite, remoteServerUrl } from './lite/site';
 import { fetchSiteCatalog } from './lite/siteCatalog';
 import { StudentToken } from './lite/studentToken';
 import { ServerTutorBackend } from './server';
-import { ITutorBackend } from './token';
+import { IClientConfig } from './token';
 
-export const backendPlugin: JupyterFrontEndPlugin<ITutorBackend> = {
-  id: 'jupyter-tutor:backend',
-  description:
-    'Talks to the jupyter-tutor server extension, or in a JupyterLite site to the site catalog, the browser storage or a remote jupyter-tutor server.',
-  autoStart: true,
-  provides: ITutorBackend,
-  activate: (app: JupyterFrontEnd): ITutorBackend =>
-    isJupyterLite()
-      ? liteBackend(app)
-      : new ServerTutorBackend(app.serviceManager.serverSettings)
+/**
+ * What this page talks to: the jupyter-tutor server extension (JupyterLab),
+ * or in a JupyterLite site the site catalog with the browser storage or a
+ * remote jupyter-tutor server. `server` is null where there is none.
+ */
+type Backend = {
+  features: ServerTutorBackend | LiteTutorBackend;
+  server: ServerTutorBackend | null;
 };
 
-function liteBackend(app: JupyterFrontEnd): ITutorBackend {
+// One backend per application, shared by the plugins that provide its features.
+const backends = new WeakMap<JupyterFrontEnd, Backend>();
+
+function backendOf(app: JupyterFrontEnd): Backend {
+  let backend = backends.get(app);
+  if (!backend) {
+    backend = createBackend(app);
+    backends.set(app, backend);
+  }
+  return backend;
+}
+
+function createBackend(app: JupyterFrontEnd): Backend {
+  if (!isJupyterLite()) {
+    const server = new ServerTutorBackend(app.serviceManager.serverSettings);
+    return { features: server, server };
+  }
   const catalog = fetchSiteCatalog();
-  const server = remoteServerUrl();
+  const url = remoteServerUrl();
   let services: LiteServices;
-  if (server) {
+  let server: ServerTutorBackend | null = null;
+  if (url) {
     const token = new StudentToken();
-    services = remoteServices(
-      new ServerTutorBackend(remoteSettings(server, token))
-    );
-    void app.restored.then(() => signInIfNeeded(token, server));
+    server = new ServerTutorBackend(remoteSettings(url, token));
+    services = remoteServices(server);
+    void app.restored.then(() => signInIfNeeded(token, url));
   } else {
     const progress = new LocalProgressStore();
     const tutor = new BrowserTutor({
@@ -47,5 +70,54 @@ function liteBackend(app: JupyterFrontEnd): ITutorBackend {
     });
     services = localServices(progress, tutor);
   }
-  return new LiteTutorBackend(catalog, app.serviceManager.contents, services);
+  return {
+    features: new LiteTutorBackend(
+      catalog,
+      app.serviceManager.contents,
+      services
+    ),
+    server
+  };
+}
+
+function provider<T>(
+  name: string,
+  token: Token<T>,
+  pick: (backend: Backend) => T
+): JupyterFrontEndPlugin<T> {
+  return {
+    id: `jupyter-tutor:${name}`,
+    description: token.description ?? name,
+    autoStart: true,
+    provides: token,
+    activate: app => pick(backendOf(app))
+  };
+}
+
+/**
+ * One plugin per feature service. Package detection and load analytics need
+ * a server, so a JupyterLite site that keeps everything in the browser does
+ * not provide them, and their UI is not shown.
+ */
+export function backendPlugins(): JupyterFrontEndPlugin<unknown>[] {
+  const plugins: JupyterFrontEndPlugin<unknown>[] = [
+    provider('client-config', IClientConfig, backend => backend.features),
+    provider('module-service', IModuleService, backend => backend.features),
+    provider('progress-service', IProgressService, backend => backend.features),
+    provider('tutor-service', ITutorService, backend => backend.features),
+    provider('package-service', IPackageService, backend => backend.features)
+  ];
+  if (!isJupyterLite() || remoteServerUrl() !== null) {
+    const server = (backend: Backend): ServerTutorBackend => {
+      if (backend.server === null) {
+        throw new Error('jupyter-tutor: this site has no server.');
+      }
+      return backend.server;
+    };
+    plugins.push(
+      provider('package-detector', IPackageDetector, server),
+      provider('package-load-analytics', IPackageLoadAnalytics, server)
+    );
+  }
+  return plugins;
 }

@@ -9,7 +9,6 @@ import {
   CatalogQuery,
   CheckedPackageList,
   ClientConfig,
-  ITutorBackend,
   ITutorConnection,
   ModulePackages,
   ModuleSummary,
@@ -24,12 +23,30 @@ import {
   Snapshot,
   TutorHistory
 } from './types';
+import { IClientConfig } from './token';
+import { IModuleService } from '../modules/service';
+import {
+  IPackageDetector,
+  IPackageLoadAnalytics,
+  IPackageService
+} from '../packages/service';
+import { IProgressService } from '../progress/service';
+import { ITutorService } from '../tutor/service';
 
 /**
  * The tutor backend served by the jupyter-tutor server extension, under
  * `{baseUrl}jupyter-tutor/api/`.
  */
-export class ServerTutorBackend implements ITutorBackend {
+export class ServerTutorBackend
+  implements
+    IClientConfig,
+    IModuleService,
+    IProgressService,
+    ITutorService,
+    IPackageService,
+    IPackageDetector,
+    IPackageLoadAnalytics
+{
   constructor(private readonly _settings: ServerConnection.ISettings) {
     this._keepalive = new KeepaliveSender(_settings);
   }

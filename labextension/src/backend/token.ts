@@ -1,12 +1,12 @@
 import { Token } from '@lumino/coreutils';
-import { ITutorBackend as ITutorBackendInterface } from './types';
+import { ClientConfig } from './types';
 
-/**
- * The tutor backend: import this one name for both the type and the token.
- */
-export type ITutorBackend = ITutorBackendInterface;
+/** Who the user is and the course's settings for this client. */
+export interface IClientConfig {
+  getConfig(): Promise<ClientConfig>;
+}
 
-export const ITutorBackend = new Token<ITutorBackend>(
-  'jupyter-tutor:ITutorBackend',
-  'Lists learning modules, stores the student progress on them, connects to the tutor and keeps the package lists.'
+export const IClientConfig = new Token<IClientConfig>(
+  'jupyter-tutor:IClientConfig',
+  "The signed-in user's name and role, and the course's autosave interval, notebook size limit and working-copy folder."
 );

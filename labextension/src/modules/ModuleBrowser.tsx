@@ -3,12 +3,13 @@ import { CommandRegistry } from '@lumino/commands';
 import { Message } from '@lumino/messaging';
 import React from 'react';
 import { errorMessage } from '../backend/errors';
-import { ITutorBackend } from '../backend/token';
+import { IProgressService } from '../progress/service';
 import { ModuleSummary } from '../backend/types';
 import { ProgressCommandIDs } from '../progress/commands';
 import { ModuleCommandIDs } from './commands';
 import { isNewStudent } from './firstScreen';
 import { ModuleCard } from './ModuleCard';
+import { IModuleService } from './service';
 
 /**
  * The left-sidebar list of learning modules with the student's status.
@@ -18,12 +19,13 @@ import { ModuleCard } from './ModuleCard';
  */
 export class ModuleBrowser extends ReactWidget {
   constructor(
-    private readonly _backend: ITutorBackend,
+    private readonly _service: IModuleService,
+    progress: IProgressService,
     private readonly _commands: CommandRegistry
   ) {
     super();
     this.addClass('jp-TutorModuleBrowser');
-    _backend.progressChanged.connect(this._markStale, this);
+    progress.progressChanged.connect(this._markStale, this);
   }
 
   /** Reload the modules now. */
@@ -33,7 +35,7 @@ export class ModuleBrowser extends ReactWidget {
     this._loading = true;
     this.update();
     try {
-      const modules = await this._backend.listModules();
+      const modules = await this._service.listModules();
       if (request === this._latestRequest) {
         this._modules = modules;
         this._error = null;

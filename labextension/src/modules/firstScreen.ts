@@ -1,7 +1,7 @@
 import { JupyterFrontEnd } from '@jupyterlab/application';
 import { Widget } from '@lumino/widgets';
-import { ITutorBackend } from '../backend/token';
 import { ModuleSummary } from '../backend/types';
+import { IModuleService } from './service';
 
 /** A student who has not opened a module yet: the course is where they begin. */
 export function isNewStudent(modules: ModuleSummary[]): boolean {
@@ -16,12 +16,12 @@ export function isNewStudent(modules: ModuleSummary[]): boolean {
  */
 export async function showModulesToNewStudent(
   app: JupyterFrontEnd,
-  backend: ITutorBackend,
+  modules: IModuleService,
   browser: Widget
 ): Promise<void> {
   await app.restored;
   const shownAtRestore = shownInLeftArea(app);
-  if (!isNewStudent(await backend.listModules())) {
+  if (!isNewStudent(await modules.listModules())) {
     return;
   }
   if (shownInLeftArea(app) === shownAtRestore) {

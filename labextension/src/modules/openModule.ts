@@ -1,17 +1,17 @@
 import { Notification } from '@jupyterlab/apputils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
-import { ITutorBackend } from '../backend/token';
 import { OpenedModule } from '../backend/types';
+import { IModuleService } from './service';
 
 /**
  * Open the student's working copy of a module, creating or restoring it first.
  */
 export async function openModule(
-  backend: ITutorBackend,
+  modules: IModuleService,
   docManager: IDocumentManager,
   id: string
 ): Promise<void> {
-  const opened = await backend.openModule(id);
+  const opened = await modules.openModule(id);
   if (opened.restored) {
     // Keep the notice up when it names a backup: the student may need the path.
     Notification.info(restoredMessage(opened), {

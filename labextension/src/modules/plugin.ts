@@ -6,34 +6,36 @@ import {
 import { ICommandPalette, Notification } from '@jupyterlab/apputils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
 import { errorMessage } from '../backend/errors';
-import { ITutorBackend } from '../backend/token';
+import { IProgressService } from '../progress/service';
 import { ModuleCommandIDs } from './commands';
 import { tutorIcon } from './icon';
 import { showModulesToNewStudent } from './firstScreen';
 import { ModuleBrowser } from './ModuleBrowser';
 import { openModule } from './openModule';
+import { IModuleService } from './service';
 
 export const modulesPlugin: JupyterFrontEndPlugin<void> = {
   id: 'jupyter-tutor:modules',
   description: 'The learning module browser in the left sidebar.',
   autoStart: true,
-  requires: [ITutorBackend, IDocumentManager],
+  requires: [IModuleService, IProgressService, IDocumentManager],
   optional: [ILayoutRestorer, ICommandPalette],
   activate: (
     app: JupyterFrontEnd,
-    backend: ITutorBackend,
+    modules: IModuleService,
+    progress: IProgressService,
     docManager: IDocumentManager,
     restorer: ILayoutRestorer | null,
     palette: ICommandPalette | null
   ): void => {
-    const browser = new ModuleBrowser(backend, app.commands);
+    const browser = new ModuleBrowser(modules, progress, app.commands);
     browser.id = 'jupyter-tutor-module-browser';
     browser.title.icon = tutorIcon;
     browser.title.label = 'Course';
     browser.title.caption = 'Learning modules: start here';
     app.shell.add(browser, 'left', { rank: 600 });
     restorer?.add(browser, browser.id);
-    showModulesToNewStudent(app, backend, browser).catch(reason => {
+    showModulesToNewStudent(app, modules, browser).catch(reason => {
       console.warn('jupyter-tutor: cannot read the modules.', reason);
     });
 
@@ -59,7 +61,7 @@ export const modulesPlugin: JupyterFrontEndPlugin<void> = {
       isEnabled: args => typeof args.id === 'string',
       execute: async args => {
         try {
-          await openModule(backend, docManager, args.id as string);
+          await openModule(modules, docManager, args.id as string);
         } catch (reason) {
           Notification.error(
             `Could not open the module: ${errorMessage(reason)}`

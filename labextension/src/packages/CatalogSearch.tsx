@@ -1,6 +1,5 @@
 import React, { useEffect, useState } from 'react';
 import { errorMessage } from '../backend/errors';
-import { ITutorBackend } from '../backend/token';
 import {
   CatalogPackage,
   PackageCategory,
@@ -8,6 +7,7 @@ import {
 } from '../backend/types';
 import { CATEGORIES, describeCost } from './catalogInfo';
 import { hasPackage } from './packageList';
+import { IPackageService } from './service';
 
 /** Wait for a pause in typing before searching. */
 const SEARCH_DELAY_MS = 250;
@@ -16,7 +16,7 @@ const SEARCH_DELAY_MS = 250;
 const MAX_RESULTS = 30;
 
 export interface ICatalogSearchProps {
-  backend: ITutorBackend;
+  service: IPackageService;
   /** The list being edited, to mark what it already has. */
   packages: PackageRequest[];
   onAdd: (entry: CatalogPackage) => void;
@@ -24,7 +24,7 @@ export interface ICatalogSearchProps {
 
 /** Search the package catalog and add packages to a module's list. */
 export function CatalogSearch(props: ICatalogSearchProps): JSX.Element {
-  const { backend, packages, onAdd } = props;
+  const { service, packages, onAdd } = props;
   const [text, setText] = useState('');
   const [category, setCategory] = useState<PackageCategory | ''>('');
   const [compatibleOnly, setCompatibleOnly] = useState(false);
@@ -39,7 +39,7 @@ export function CatalogSearch(props: ICatalogSearchProps): JSX.Element {
     }
     let current = true;
     const timer = window.setTimeout(() => {
-      backend
+      service
         .packageCatalog({
           q,
           category: category || undefined,
@@ -61,7 +61,7 @@ export function CatalogSearch(props: ICatalogSearchProps): JSX.Element {
       current = false;
       window.clearTimeout(timer);
     };
-  }, [backend, text, category, compatibleOnly]);
+  }, [service, text, category, compatibleOnly]);
 
   return (
     <section className="jp-TutorPackages-catalog" aria-label="Package catalog">

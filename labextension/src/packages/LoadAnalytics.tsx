@@ -1,19 +1,21 @@
 import React, { useState } from 'react';
 import { errorMessage } from '../backend/errors';
-import { ITutorBackend } from '../backend/token';
 import { PackageAnalytics } from '../backend/types';
+import { IPackageLoadAnalytics } from './service';
 
 /**
  * For instructors: which packages fail most in students' kernels and how
  * long the others take to load, read when the section is opened (and
  * again with Refresh), so the panel costs no request for learners.
  */
-export function LoadAnalytics(props: { backend: ITutorBackend }): JSX.Element {
+export function LoadAnalytics(props: {
+  analytics: IPackageLoadAnalytics;
+}): JSX.Element {
   const [analytics, setAnalytics] = useState<PackageAnalytics | null>(null);
   const [error, setError] = useState<string | null>(null);
   const refresh = async (): Promise<void> => {
     try {
-      setAnalytics(await props.backend.packageAnalytics());
+      setAnalytics(await props.analytics.packageAnalytics());
       setError(null);
     } catch (reason) {
       setError(errorMessage(reason));

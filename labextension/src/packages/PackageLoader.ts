@@ -4,7 +4,6 @@ import { Kernel } from '@jupyterlab/services';
 import { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
 import { errorMessage } from '../backend/errors';
-import { ITutorBackend } from '../backend/token';
 import {
   CatalogPackage,
   PackageLoadLog,
@@ -17,6 +16,7 @@ import { installAndCheck } from './pyodideInstall';
 import { IPackageListSource } from './listSource';
 import { PackageLoadItem, PackageLoadState } from './loadState';
 import { canonicalName, importName } from './packageList';
+import { IPackageLoadAnalytics, IPackageService } from './service';
 
 /** Kernels whose packages are checked: IPython, and Pyodide in JupyterLite. */
 const KERNELS = ['ipython', 'pyodide'];
@@ -107,7 +107,7 @@ export class PackageLoader implements IDisposable {
   }
 
   private async _run(): Promise<void> {
-    const { panel, backend, source } = this._options;
+    const { panel, packages, analytics, source } = this._options;
     const kernel = panel.sessionContext.session?.kernel;
     if (!kernel) {
       return;
@@ -125,7 +125,7 @@ export class PackageLoader implements IDisposable {
         this._setState(null);
         return;
       }
-      const catalog = await backend.packageCatalog();
+      const catalog = await packages.packageCatalog();
       this._catalog = new Map(
         catalog.packages.map(entry => [canonicalName(entry.name), entry])
       );
@@ -163,10 +163,10 @@ export class PackageLoader implements IDisposable {
         ),
         this
       );
-      if (logs.length > 0) {
+      if (analytics && logs.length > 0) {
         // The student's packages are checked either way: a log refused (a
         // daily cap, say) or lost only leaves the course's analytics short.
-        await backend
+        await analytics
           .recordPackageLoads(logs)
           .catch(reason =>
             console.warn(
@@ -258,7 +258,9 @@ export class PackageLoader implements IDisposable {
 
 export namespace PackageLoader {
   export interface IOptions {
-    backend: ITutorBackend;
+    packages: IPackageService;
+    /** Where load attempts are recorded for the course; null where nothing is. */
+    analytics: IPackageLoadAnalytics | null;
     panel: NotebookPanel;
     source: IPackageListSource;
     /** Called once per check of the list, with the required packages that failed. */

@@ -3,7 +3,7 @@ import { ReactWidget } from '@jupyterlab/ui-components';
 import { Message } from '@lumino/messaging';
 import React from 'react';
 import { errorMessage } from '../backend/errors';
-import { ITutorBackend } from '../backend/token';
+import { IClientConfig } from '../backend/token';
 import {
   CatalogPackage,
   PackageRequest,
@@ -21,6 +21,11 @@ import { LoadProgressBar } from './LoadProgressBar';
 import { PackageLoaders } from './packageLoaders';
 import { PackageListEditor } from './PackageListEditor';
 import { addPackages } from './packageList';
+import {
+  IPackageDetector,
+  IPackageLoadAnalytics,
+  IPackageService
+} from './service';
 
 /** A list as stored, and as being edited in the panel. */
 type Draft = {
@@ -42,16 +47,16 @@ type Draft = {
  */
 export class PackagesPanel extends ReactWidget {
   constructor(
-    private readonly _backend: ITutorBackend,
     private readonly _tracker: INotebookTracker,
-    private readonly _loaders: PackageLoaders
+    private readonly _loaders: PackageLoaders,
+    private readonly _services: PackagesPanel.IServices
   ) {
     super();
     this.addClass('jp-TutorPackages');
     _tracker.currentChanged.connect(() => void this._follow(), this);
     _loaders.changed.connect(this._onLoaderChanged, this);
     void this._follow();
-    _backend
+    _services.config
       .getConfig()
       .then(config => {
         this._role = config.role;
@@ -70,7 +75,7 @@ export class PackagesPanel extends ReactWidget {
     this._notebook = notebook;
     this._source =
       notebook && !notebook.isDisposed && notebook.context.isReady
-        ? packageListSource(this._backend, notebook)
+        ? packageListSource(this._services.packages, notebook)
         : null;
     this.update();
     if (this._source && !this._drafts.has(this._source.key)) {
@@ -83,7 +88,7 @@ export class PackagesPanel extends ReactWidget {
     try {
       const [stored, sets] = await Promise.all([
         source.load(),
-        this._sets ?? this._backend.packageSets()
+        this._sets ?? this._services.packages.packageSets()
       ]);
       this._sets = sets;
       this._drafts.set(source.key, {
@@ -138,9 +143,11 @@ export class PackagesPanel extends ReactWidget {
             {draft.stored.can_edit && this._renderSave(source, draft)}
           </>
         )}
-        {this._role !== null && this._role !== 'learner' && (
-          <LoadAnalytics backend={this._backend} />
-        )}
+        {this._services.analytics &&
+          this._role !== null &&
+          this._role !== 'learner' && (
+            <LoadAnalytics analytics={this._services.analytics} />
+          )}
       </>
     );
   }
@@ -178,8 +185,8 @@ export class PackagesPanel extends ReactWidget {
     return (
       <>
         <CatalogSearch
-          backend={this._backend}
           packages={draft.packages}
+          service={this._services.packages}
           onAdd={entry => this._add(source.key, entry)}
         />
         <div className="jp-TutorPackages-tools">
@@ -199,15 +206,17 @@ export class PackagesPanel extends ReactWidget {
               ))}
             </select>
           )}
-          <button
-            type="button"
-            className="jp-TutorPackages-detect jp-Button jp-mod-styled"
-            title="Add the packages the notebook's code imports"
-            disabled={draft.busy}
-            onClick={() => void this._detect(source.key)}
-          >
-            Detect from code
-          </button>
+          {this._services.detector && (
+            <button
+              type="button"
+              className="jp-TutorPackages-detect jp-Button jp-mod-styled"
+              title="Add the packages the notebook's code imports"
+              disabled={draft.busy}
+              onClick={() => void this._detect(source.key)}
+            >
+              Detect from code
+            </button>
+          )}
         </div>
       </>
     );
@@ -267,7 +276,8 @@ export class PackagesPanel extends ReactWidget {
   private async _detect(key: string): Promise<void> {
     const draft = this._drafts.get(key);
     const model = this._notebook?.content.model;
-    if (!draft || !model) {
+    const detector = this._services.detector;
+    if (!draft || !model || !detector) {
       return;
     }
     const cells: string[] = [];
@@ -278,10 +288,7 @@ export class PackagesPanel extends ReactWidget {
     }
     this._edit(key, { busy: true, notice: null });
     try {
-      const proposed = await this._backend.detectPackages(
-        cells,
-        draft.packages
-      );
+      const proposed = await detector.detectPackages(cells, draft.packages);
       const current = this._drafts.get(key) ?? draft;
       this._edit(key, {
         busy: false,
@@ -358,4 +365,14 @@ export class PackagesPanel extends ReactWidget {
   private _role: Role | null = null;
   private _loadError: string | null = null;
   private _latestFollow = 0;
+}
+
+export namespace PackagesPanel {
+  /** Where the panel reads and saves; detection and analytics need a server. */
+  export interface IServices {
+    packages: IPackageService;
+    config: IClientConfig;
+    detector: IPackageDetector | null;
+    analytics: IPackageLoadAnalytics | null;
+  }
 }

@@ -1,9 +1,9 @@
 import { NotebookPanel } from '@jupyterlab/notebook';
 import { PartialJSONObject } from '@lumino/coreutils';
 import { TutorApiError } from '../backend/errors';
-import { ITutorBackend } from '../backend/token';
 import { CheckedPackageList, PackageRequest } from '../backend/types';
 import { notebookModule } from '../tutor/notebookModule';
+import { IPackageService } from './service';
 
 /** A package list as the panel shows it and the kernel loads it. */
 export type StoredPackageList = CheckedPackageList & { can_edit: boolean };
@@ -31,7 +31,7 @@ export interface IPackageListSource {
 
 /** The source of a notebook's list; its context must be ready. */
 export function packageListSource(
-  backend: ITutorBackend,
+  service: IPackageService,
   notebook: NotebookPanel
 ): IPackageListSource {
   const module = notebookModule(notebook.context.model);
@@ -41,17 +41,17 @@ export function packageListSource(
       title: module.title,
       moduleId: module.id,
       loadsDefault: true,
-      load: () => backend.modulePackages(module.id),
-      save: packages => backend.saveModulePackages(module.id, packages)
+      load: () => service.modulePackages(module.id),
+      save: packages => service.saveModulePackages(module.id, packages)
     };
   }
-  return new NotebookListSource(backend, notebook);
+  return new NotebookListSource(service, notebook);
 }
 
 /** A plain notebook's list, in its own `jupyter_tutor.packages` metadata. */
 class NotebookListSource implements IPackageListSource {
   constructor(
-    private readonly _backend: ITutorBackend,
+    private readonly _service: IPackageService,
     private readonly _notebook: NotebookPanel
   ) {
     this.key = `notebook:${_notebook.context.path}`;
@@ -64,14 +64,14 @@ class NotebookListSource implements IPackageListSource {
   readonly loadsDefault = false;
 
   async load(): Promise<StoredPackageList> {
-    const checked = await this._backend.checkPackageList(
+    const checked = await this._service.checkPackageList(
       this._tutorMetadata().packages ?? null
     );
     return { ...checked, can_edit: !this._notebook.context.model.readOnly };
   }
 
   async save(packages: PackageRequest[]): Promise<PackageRequest[]> {
-    const checked = await this._backend.checkPackageList(packages);
+    const checked = await this._service.checkPackageList(packages);
     if (checked.problems.length > 0) {
       // The same words a module list's refusal gives.
       const reasons = checked.problems.map(

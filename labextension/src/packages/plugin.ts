@@ -7,7 +7,7 @@ import { ICommandPalette, IToolbarWidgetRegistry } from '@jupyterlab/apputils';
 import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ToolbarButton } from '@jupyterlab/ui-components';
-import { ITutorBackend } from '../backend/token';
+import { IClientConfig } from '../backend/token';
 import { PackageCommandIDs } from './commands';
 import { packageListSource } from './listSource';
 import { packagesIcon } from './icon';
@@ -20,6 +20,11 @@ import {
   pipInstallPolicy,
   reportRequiredFailures
 } from './installOffer';
+import {
+  IPackageDetector,
+  IPackageLoadAnalytics,
+  IPackageService
+} from './service';
 
 const PLUGIN_ID = 'jupyter-tutor:packages';
 
@@ -28,19 +33,38 @@ export const packagesPlugin: JupyterFrontEndPlugin<void> = {
   description:
     "A notebook's package list in the right sidebar, and checking that the kernel has them.",
   autoStart: true,
-  requires: [ITutorBackend, INotebookTracker, IToolbarWidgetRegistry],
-  optional: [ISettingRegistry, ILayoutRestorer, ICommandPalette],
+  requires: [
+    IPackageService,
+    IClientConfig,
+    INotebookTracker,
+    IToolbarWidgetRegistry
+  ],
+  optional: [
+    IPackageDetector,
+    IPackageLoadAnalytics,
+    ISettingRegistry,
+    ILayoutRestorer,
+    ICommandPalette
+  ],
   activate: (
     app: JupyterFrontEnd,
-    backend: ITutorBackend,
+    packages: IPackageService,
+    config: IClientConfig,
     tracker: INotebookTracker,
     toolbarRegistry: IToolbarWidgetRegistry,
+    detector: IPackageDetector | null,
+    analytics: IPackageLoadAnalytics | null,
     settingRegistry: ISettingRegistry | null,
     restorer: ILayoutRestorer | null,
     palette: ICommandPalette | null
   ): void => {
     const loaders = new PackageLoaders();
-    const panel = new PackagesPanel(backend, tracker, loaders);
+    const panel = new PackagesPanel(tracker, loaders, {
+      packages,
+      config,
+      detector,
+      analytics
+    });
     panel.id = 'jupyter-tutor-packages';
     panel.title.icon = packagesIcon;
     panel.title.caption = 'Notebook packages';
@@ -81,9 +105,10 @@ export const packagesPlugin: JupyterFrontEndPlugin<void> = {
         return;
       }
       const loader = new PackageLoader({
-        backend,
+        packages,
+        analytics,
         panel: notebook,
-        source: packageListSource(backend, notebook),
+        source: packageListSource(packages, notebook),
         onRequiredFailed: (failed, failedLoader) =>
           reportRequiredFailures(failed, failedLoader, policy)
       });

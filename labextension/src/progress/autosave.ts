@@ -3,8 +3,9 @@ import { IDisposable } from '@lumino/disposable';
 import { ISignal, Signal } from '@lumino/signaling';
 import { TutorApiError } from '../backend/errors';
 import { parseTimestamp } from '../backend/timestamps';
-import { ITutorBackend } from '../backend/token';
 import { OpenedModule, ProgressUpdate } from '../backend/types';
+import { IModuleService } from '../modules/service';
+import { IProgressService } from './service';
 import { describeSaveFailure } from './saveFailure';
 import { SaveState } from './saveState';
 import { isOlderThanSavedWork } from './staleCopy';
@@ -29,12 +30,12 @@ const EXECUTION_QUIET_MS = 2000;
 export class WorkingCopyAutosave implements IDisposable {
   constructor(options: WorkingCopyAutosave.IOptions) {
     this.moduleId = options.moduleId;
-    this._backend = options.backend;
+    this._progress = options.progress;
     this._panel = options.panel;
     this._intervalSeconds = options.intervalSeconds;
     this._panel.context.model.contentChanged.connect(this._onChange, this);
     NotebookActions.executed.connect(this._onExecuted, this);
-    this._backend.moduleOpened.connect(this._onModuleOpened, this);
+    options.modules.moduleOpened.connect(this._onModuleOpened, this);
     void this._enqueue(() => this._loadSavedVersion());
     this._startTimer();
   }
@@ -95,7 +96,7 @@ export class WorkingCopyAutosave implements IDisposable {
       return;
     }
     if (
-      this._backend.saveProgressOnUnload(
+      this._progress.saveProgressOnUnload(
         this.moduleId,
         this._update(this._baseVersion)
       )
@@ -131,7 +132,7 @@ export class WorkingCopyAutosave implements IDisposable {
       if (baseVersion === null) {
         return;
       }
-      const progress = await this._backend.saveProgress(
+      const progress = await this._progress.saveProgress(
         this.moduleId,
         this._update(baseVersion)
       );
@@ -179,7 +180,7 @@ export class WorkingCopyAutosave implements IDisposable {
    * notebook (then auto-saving stops rather than overwrite it).
    */
   private async _syncWithSavedWork(): Promise<number | null> {
-    const progress = await this._backend.getProgress(this.moduleId);
+    const progress = await this._progress.getProgress(this.moduleId);
     if (isOlderThanSavedWork(this._panel.context, progress)) {
       this._halt(progress.updated_at);
       return null;
@@ -203,7 +204,7 @@ export class WorkingCopyAutosave implements IDisposable {
    * (a saved version restored with the same cells): learn it again, by the
    * rule used when the notebook opened.
    */
-  private _onModuleOpened(_: ITutorBackend, opened: OpenedModule): void {
+  private _onModuleOpened(_: IModuleService, opened: OpenedModule): void {
     if (
       opened.progress.module_id !== this.moduleId ||
       opened.path !== this._panel.context.localPath
@@ -272,7 +273,7 @@ export class WorkingCopyAutosave implements IDisposable {
     this._stateChanged.emit(state);
   }
 
-  private readonly _backend: ITutorBackend;
+  private readonly _progress: IProgressService;
   private readonly _panel: NotebookPanel;
   private _intervalSeconds: number;
   private _intervalTimer: number | undefined = undefined;
@@ -292,7 +293,8 @@ export class WorkingCopyAutosave implements IDisposable {
 
 export namespace WorkingCopyAutosave {
   export interface IOptions {
-    backend: ITutorBackend;
+    modules: IModuleService;
+    progress: IProgressService;
     panel: NotebookPanel;
     moduleId: string;
     intervalSeconds: number;

@@ -1,5 +1,6 @@
-import { ITutorBackend } from '../backend/token';
 import { ModuleStatus } from '../backend/types';
+import { IModuleService } from '../modules/service';
+import { IProgressService } from './service';
 
 /**
  * Where the student stands on each module, as this client last heard: from
@@ -7,15 +8,18 @@ import { ModuleStatus } from '../backend/types';
  * only what makes sense (nothing to complete in a module never opened).
  */
 export class ModuleStatuses {
-  constructor(private readonly _backend: ITutorBackend) {
-    _backend.progressChanged.connect((_, progress) => {
+  constructor(
+    private readonly _modules: IModuleService,
+    progress: IProgressService
+  ) {
+    progress.progressChanged.connect((_, progress) => {
       this._statuses.set(progress.module_id, progress.status);
     });
   }
 
-  /** Read every module's status from the backend. */
+  /** Read every module's status from the module list. */
   async refresh(): Promise<void> {
-    for (const module of await this._backend.listModules()) {
+    for (const module of await this._modules.listModules()) {
       this._statuses.set(module.id, module.status);
     }
   }

@@ -8,7 +8,8 @@ import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { CommandRegistry } from '@lumino/commands';
 import { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 import { errorMessage } from '../backend/errors';
-import { ITutorBackend } from '../backend/token';
+import { IClientConfig } from '../backend/token';
+import { IModuleService } from '../modules/service';
 import { WorkingCopyAutosave } from './autosave';
 import { autosaveIntervalSeconds } from './autosaveInterval';
 import { ProgressCommandIDs } from './commands';
@@ -16,6 +17,7 @@ import { ModuleStatuses } from './moduleStatuses';
 import { saveOnPageExit } from './pageExit';
 import { restoreSavedVersion } from './restoreVersion';
 import { SaveStatus } from './SaveStatus';
+import { IProgressService } from './service';
 import { workingCopyModuleId } from './workingCopy';
 
 const PLUGIN_ID = 'jupyter-tutor:progress';
@@ -24,11 +26,19 @@ export const progressPlugin: JupyterFrontEndPlugin<void> = {
   id: PLUGIN_ID,
   description: 'Auto-saves module working copies to the student progress.',
   autoStart: true,
-  requires: [ITutorBackend, INotebookTracker, ISettingRegistry],
+  requires: [
+    IProgressService,
+    IModuleService,
+    IClientConfig,
+    INotebookTracker,
+    ISettingRegistry
+  ],
   optional: [ICommandPalette],
   activate: (
     app: JupyterFrontEnd,
-    backend: ITutorBackend,
+    progress: IProgressService,
+    modules: IModuleService,
+    config: IClientConfig,
     tracker: INotebookTracker,
     settingRegistry: ISettingRegistry,
     palette: ICommandPalette | null
@@ -43,7 +53,8 @@ export const progressPlugin: JupyterFrontEndPlugin<void> = {
         return;
       }
       const autosave = new WorkingCopyAutosave({
-        backend,
+        modules,
+        progress,
         panel,
         moduleId,
         intervalSeconds
@@ -66,7 +77,7 @@ export const progressPlugin: JupyterFrontEndPlugin<void> = {
         console.error('jupyter-tutor: cannot load the settings.', reason);
         return null;
       }),
-      backend.getConfig().catch(reason => {
+      config.getConfig().catch(reason => {
         console.warn('jupyter-tutor: cannot load the course config.', reason);
         return null;
       })
@@ -98,7 +109,7 @@ export const progressPlugin: JupyterFrontEndPlugin<void> = {
       }
     };
 
-    const statuses = new ModuleStatuses(backend);
+    const statuses = new ModuleStatuses(modules, progress);
     void app.restored
       .then(() => statuses.refresh())
       .catch(reason => {
@@ -153,7 +164,7 @@ export const progressPlugin: JupyterFrontEndPlugin<void> = {
           try {
             // Store the latest work along with the completion.
             await saveOpenCopies(id);
-            await backend.saveProgress(id, { status: 'completed' });
+            await progress.saveProgress(id, { status: 'completed' });
             Notification.success('Module marked completed.', {
               autoClose: 3000
             });
@@ -174,7 +185,7 @@ export const progressPlugin: JupyterFrontEndPlugin<void> = {
         'Restore a Saved Version of the Module…',
         'Bring back an earlier saved state of a learning module',
         id =>
-          restoreSavedVersion(backend, app.commands, id, () =>
+          restoreSavedVersion(progress, app.commands, id, () =>
             saveOpenCopies(id)
           )
       )

@@ -1,9 +1,9 @@
 import { Dialog, Notification, showDialog } from '@jupyterlab/apputils';
 import { CommandRegistry } from '@lumino/commands';
 import { errorMessage } from '../backend/errors';
-import { ITutorBackend } from '../backend/token';
 import { ModuleCommandIDs } from '../modules/commands';
 import { describeSnapshot, SavedVersions } from './SavedVersions';
+import { IProgressService } from './service';
 
 /**
  * Let the student bring back a kept state of a module's notebook: choose
@@ -12,13 +12,13 @@ import { describeSnapshot, SavedVersions } from './SavedVersions';
  * notebook.
  */
 export async function restoreSavedVersion(
-  backend: ITutorBackend,
+  progress: IProgressService,
   commands: CommandRegistry,
   moduleId: string,
   saveOpenWork: () => Promise<void>
 ): Promise<void> {
   try {
-    const snapshots = await backend.listSnapshots(moduleId);
+    const snapshots = await progress.listSnapshots(moduleId);
     if (snapshots.length === 0) {
       Notification.info(
         'No earlier versions of this module are saved yet: they appear once your work has been saved more than once.',
@@ -35,8 +35,8 @@ export async function restoreSavedVersion(
       return;
     }
     await saveOpenWork();
-    const { version } = await backend.getProgress(moduleId);
-    await backend.restoreSnapshot(moduleId, choice.value, version);
+    const { version } = await progress.getProgress(moduleId);
+    await progress.restoreSnapshot(moduleId, choice.value, version);
     await commands.execute(ModuleCommandIDs.openModule, { id: moduleId });
     const restored = snapshots.find(one => one.id === choice.value)!;
     Notification.success(

@@ -10,7 +10,6 @@ import { UUID } from '@lumino/coreutils';
 import { ISignal, Signal } from '@lumino/signaling';
 import { errorMessage } from '../backend/errors';
 import { parseTimestamp } from '../backend/timestamps';
-import { ITutorBackend } from '../backend/token';
 import {
   ITutorConnection,
   TutorConnectionStatus,
@@ -24,6 +23,7 @@ import { newAnswerInfo, TutorAnswerInfo } from './answerInfo';
 import { CellContext } from './cellContext';
 import { TutorModule } from './notebookModule';
 import { STUDENT, TUTOR } from './participants';
+import { ITutorService } from './service';
 
 /** What the student asks with "More help". */
 export const MORE_HELP_QUESTION = 'Could I have a bit more help?';
@@ -72,10 +72,10 @@ export class TutorChatModel extends AbstractChatModel {
     this.module = options.module;
     this.name = `jupyter-tutor:${options.module.id}`;
     this._cellContext = options.cellContext;
-    this._connection = options.backend.openTutorConnection(options.module.id);
+    this._connection = options.tutor.openTutorConnection(options.module.id);
     this._connection.frameReceived.connect(this._onFrame, this);
     this._connection.statusChanged.connect(this._emitState, this);
-    void this._loadHistory(options.backend);
+    void this._loadHistory(options.tutor);
   }
 
   readonly module: TutorModule;
@@ -311,9 +311,9 @@ export class TutorChatModel extends AbstractChatModel {
     }
   }
 
-  private async _loadHistory(backend: ITutorBackend): Promise<void> {
+  private async _loadHistory(tutor: ITutorService): Promise<void> {
     try {
-      const history = await backend.tutorHistory(this.module.id);
+      const history = await tutor.tutorHistory(this.module.id);
       if (this.isDisposed) {
         return;
       }
@@ -389,7 +389,7 @@ export class TutorChatModel extends AbstractChatModel {
 export namespace TutorChatModel {
   export interface IOptions {
     module: TutorModule;
-    backend: ITutorBackend;
+    tutor: ITutorService;
     cellContext: CellContext;
   }
 }

@@ -4,12 +4,12 @@ import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { Message } from '@lumino/messaging';
 import { Panel, Widget } from '@lumino/widgets';
-import { ITutorBackend } from '../backend/token';
 import { CellContext } from './cellContext';
 import { notebookModule, TutorModule } from './notebookModule';
 import { createTutorChat } from './tutorChat';
 import { TutorChatModel } from './TutorChatModel';
 import { TutorHeader } from './TutorHeader';
+import { ITutorService } from './service';
 
 /**
  * The right-sidebar tutor: the conversation about the module of the active
@@ -82,8 +82,8 @@ export class TutorPanel extends Panel {
   }
 
   private _openChat(module: TutorModule): OpenChat {
-    const { backend, cellContext, rendermime, themeManager } = this._options;
-    const model = new TutorChatModel({ module, backend, cellContext });
+    const { tutor, cellContext, rendermime, themeManager } = this._options;
+    const model = new TutorChatModel({ module, tutor, cellContext });
     const widget = createTutorChat({
       model,
       cellContext,
@@ -124,7 +124,7 @@ export class TutorPanel extends Panel {
 
 export namespace TutorPanel {
   export interface IOptions {
-    backend: ITutorBackend;
+    tutor: ITutorService;
     tracker: INotebookTracker;
     cellContext: CellContext;
     rendermime: IRenderMimeRegistry;

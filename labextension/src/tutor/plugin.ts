@@ -7,24 +7,31 @@ import {
 import { ICommandPalette, IThemeManager } from '@jupyterlab/apputils';
 import { INotebookTracker } from '@jupyterlab/notebook';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
-import { ITutorBackend } from '../backend/token';
+import { IModuleService } from '../modules/service';
 import { askAboutError, inModuleNotebook } from './askAboutError';
 import { askTutorRendererFactory } from './askTutorRenderer';
 import { CellContext } from './cellContext';
 import { TutorCommandIDs } from './commands';
 import { tutorChatIcon } from './icon';
 import { TutorPanel } from './TutorPanel';
+import { ITutorService } from './service';
 
 export const tutorPlugin: JupyterFrontEndPlugin<void> = {
   id: 'jupyter-tutor:tutor',
   description:
     'The AI tutor in the right sidebar, and "Ask the tutor" on error outputs.',
   autoStart: true,
-  requires: [ITutorBackend, INotebookTracker, IRenderMimeRegistry],
+  requires: [
+    ITutorService,
+    IModuleService,
+    INotebookTracker,
+    IRenderMimeRegistry
+  ],
   optional: [ILayoutRestorer, ICommandPalette, IThemeManager, ILabShell],
   activate: (
     app: JupyterFrontEnd,
-    backend: ITutorBackend,
+    tutor: ITutorService,
+    modules: IModuleService,
     tracker: INotebookTracker,
     rendermime: IRenderMimeRegistry,
     restorer: ILayoutRestorer | null,
@@ -34,7 +41,7 @@ export const tutorPlugin: JupyterFrontEndPlugin<void> = {
   ): void => {
     const cellContext = new CellContext(tracker);
     const panel = new TutorPanel({
-      backend,
+      tutor,
       tracker,
       cellContext,
       rendermime,
@@ -48,7 +55,7 @@ export const tutorPlugin: JupyterFrontEndPlugin<void> = {
 
     // A module opened for the first time brings the tutor beside it, so a new
     // student sees where help is; a right sidebar already in use stays as it is.
-    backend.moduleOpened.connect((_, opened) => {
+    modules.moduleOpened.connect((_, opened) => {
       if (opened.created && labShell?.rightCollapsed !== false) {
         app.shell.activateById(panel.id);
       }

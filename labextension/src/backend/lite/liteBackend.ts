@@ -5,14 +5,11 @@ import {
   CatalogQuery,
   CheckedPackageList,
   ClientConfig,
-  ITutorBackend,
   ITutorConnection,
   ModulePackages,
   ModuleSummary,
   OpenedModule,
-  PackageAnalytics,
   PackageCatalog,
-  PackageLoadLog,
   PackageRequest,
   PackageSet,
   Progress,
@@ -20,6 +17,11 @@ import {
   Snapshot,
   TutorHistory
 } from '../types';
+import { IClientConfig } from '../token';
+import { IModuleService } from '../../modules/service';
+import { IPackageService } from '../../packages/service';
+import { IProgressService } from '../../progress/service';
+import { ITutorService } from '../../tutor/service';
 import { checkPackageList } from './packageListCheck';
 import { SiteCatalog, SiteModule } from './siteCatalog';
 import { openWorkingCopy } from './workingCopy';
@@ -28,29 +30,28 @@ import { openWorkingCopy } from './workingCopy';
  * Where a Lite site's progress and tutor live: in the browser, or on a
  * jupyter-tutor server (remote mode) — both speak the backend's own terms.
  */
-export type LiteServices = Pick<
-  ITutorBackend,
-  | 'getConfig'
-  | 'getProgress'
-  | 'saveProgress'
-  | 'saveProgressOnUnload'
-  | 'listSnapshots'
-  | 'restoreSnapshot'
-  | 'tutorHistory'
-  | 'openTutorConnection'
-  | 'recordPackageLoads'
-  | 'packageAnalytics'
-> & {
-  /** Status and last change of every module the student touched. */
-  statuses(): Promise<Map<string, Pick<Progress, 'status' | 'updated_at'>>>;
-};
+export type LiteServices = IClientConfig &
+  Omit<IProgressService, 'progressChanged'> &
+  ITutorService & {
+    /** Status and last change of every module the student touched. */
+    statuses(): Promise<Map<string, Pick<Progress, 'status' | 'updated_at'>>>;
+  };
 
 /**
  * The backend of a JupyterLite course site: modules, packages and package
  * sets from the catalog the site was built with, working copies in the
- * site's browser storage, progress and the tutor from `services`.
+ * site's browser storage, progress and the tutor from `services`. It
+ * detects no packages and keeps no course-wide package analytics: those
+ * need a server.
  */
-export class LiteTutorBackend implements ITutorBackend {
+export class LiteTutorBackend
+  implements
+    IClientConfig,
+    IModuleService,
+    IProgressService,
+    ITutorService,
+    IPackageService
+{
   constructor(
     private readonly _catalog: Promise<SiteCatalog>,
     private readonly _contents: Contents.IManager,
@@ -191,24 +192,6 @@ export class LiteTutorBackend implements ITutorBackend {
 
   async checkPackageList(raw: unknown): Promise<CheckedPackageList> {
     return checkPackageList(raw, (await this._catalog).default_packages);
-  }
-
-  detectPackages(): Promise<PackageRequest[]> {
-    return Promise.reject(
-      new TutorApiError(
-        501,
-        'not_available',
-        'Detecting packages from code needs the jupyter-tutor server (JupyterLab); add them from the catalog here.'
-      )
-    );
-  }
-
-  recordPackageLoads(logs: PackageLoadLog[]): Promise<number> {
-    return this._services.recordPackageLoads(logs);
-  }
-
-  packageAnalytics(): Promise<PackageAnalytics> {
-    return this._services.packageAnalytics();
   }
 
   async packageSets(): Promise<PackageSet[]> {

@@ -1,25 +1,18 @@
-import { TutorApiError } from '../errors';
-import { ITutorBackend } from '../types';
 import { LiteServices } from './liteBackend';
 import {
   AUTOSAVE_INTERVAL_SECONDS,
   MAX_NOTEBOOK_BYTES
 } from '../../contract/constants';
 import { LocalProgressStore } from './localProgress';
-
-/** What answers the tutor when the site has no server. */
-export type LocalTutor = Pick<
-  ITutorBackend,
-  'tutorHistory' | 'openTutorConnection'
->;
+import { ITutorService } from '../../tutor/service';
 
 /**
  * Progress and tutor kept in this browser: the student is whoever uses it,
- * a learner; there is no course-wide record of package loads.
+ * a learner.
  */
 export function localServices(
   progress: LocalProgressStore,
-  tutor: LocalTutor
+  tutor: ITutorService
 ): LiteServices {
   return {
     getConfig: async () => ({
@@ -41,15 +34,6 @@ export function localServices(
     restoreSnapshot: (id, snapshotId, baseVersion) =>
       progress.restore(id, snapshotId, baseVersion),
     tutorHistory: moduleId => tutor.tutorHistory(moduleId),
-    openTutorConnection: moduleId => tutor.openTutorConnection(moduleId),
-    recordPackageLoads: async () => 0,
-    packageAnalytics: () =>
-      Promise.reject(
-        new TutorApiError(
-          501,
-          'not_available',
-          'Load analytics cover all students, so they need the jupyter-tutor server.'
-        )
-      )
+    openTutorConnection: moduleId => tutor.openTutorConnection(moduleId)
   };
 }

@@ -18,8 +18,6 @@ export function remoteServices(server: ServerTutorBackend): LiteServices {
     restoreSnapshot: (id, snapshotId, baseVersion) =>
       server.restoreSnapshot(id, snapshotId, baseVersion),
     tutorHistory: moduleId => server.tutorHistory(moduleId),
-    openTutorConnection: moduleId => server.openTutorConnection(moduleId),
-    recordPackageLoads: logs => server.recordPackageLoads(logs),
-    packageAnalytics: () => server.packageAnalytics()
+    openTutorConnection: moduleId => server.openTutorConnection(moduleId)
   };
 }

@@ -1,5 +1,5 @@
 import { ITutorConnection, TutorHistory } from '../../types';
-import { LocalTutor } from '../localServices';
+import { ITutorService } from '../../../tutor/service';
 import { BrowserTutorConnection } from './connection';
 import { TutorHistoryStore, TutorStorage } from './historyStore';
 import {
@@ -25,7 +25,7 @@ export type BrowserTutorOptions = {
  * rules the server uses, the server's hint levels, and the conversations
  * kept in the browser.
  */
-export class BrowserTutor implements LocalTutor {
+export class BrowserTutor implements ITutorService {
   constructor(options: BrowserTutorOptions = {}) {
     this._tutorSettings = options.tutorSettings ?? (async () => null);
     this._history = new TutorHistoryStore(options.storage);
