@@ -39,10 +39,10 @@ class ClassStudentsCsvHandler(InstructorHandler):
         module = await self.module_for_instructor(module_id)
         students = (await self.app.instructor.students(module)).students
         rows = [[getattr(student, column) for column in STUDENT_COLUMNS] for student in students]
-        self.set_header("Content-Type", "text/csv; charset=UTF-8")
         # The slug is [a-z0-9-] (the route says so): safe in the header as it is.
         self.set_header("Content-Disposition", f'attachment; filename="{module.slug}-students.csv"')
-        self.finish(to_csv(STUDENT_COLUMNS, rows))
+        # APIHandler.finish would call it JSON otherwise.
+        self.finish(to_csv(STUDENT_COLUMNS, rows), set_content_type="text/csv; charset=UTF-8")
 
 
 class ClassExercisesHandler(InstructorHandler):
