@@ -14,7 +14,7 @@ from conftest import payload
 from exercise_notebook import CHECKS_ONE, CHECKS_TWO, exercise_notebook
 from sqlalchemy import update
 
-from jupyter_tutor.store.models import ExerciseProgress, utcnow
+from jupyter_tutor.store.models import ChatMessage, ExerciseProgress, utcnow
 from jupyter_tutor.tutor.history import NewMessage
 
 INSTRUCTOR, ADMIN = "ivy", "root"
@@ -31,6 +31,7 @@ def modules_dir(modules_dir: Path) -> Path:
 def jp_server_config(jp_server_config: dict) -> dict:
     jp_server_config["TutorApp"]["instructor_users"] = {INSTRUCTOR}
     jp_server_config["TutorApp"]["admin_users"] = {ADMIN}
+    jp_server_config["TutorApp"]["history_max_age_days"] = 30
     return jp_server_config
 
 
@@ -144,6 +145,23 @@ async def test_a_module_nobody_started_has_an_empty_class(api):
     }
     exercises = payload(await api("instructor", "modules", "alpha", "exercises", user=ADMIN))
     assert exercises == {"module_id": "alpha", "students": 0, "exercises": []}
+
+
+async def test_questions_past_the_retention_age_are_not_counted(api, tutor):
+    await seed_class(api, tutor)
+    async with tutor.engine.begin() as db:
+        # dee's level-4 question is older than the 30 days kept (not yet pruned).
+        await db.execute(
+            update(ChatMessage)
+            .where(ChatMessage.level == 4)
+            .values(created_at=utcnow() - timedelta(days=31))
+        )
+    students = payload(await api("instructor", "modules", "delta", "students", user=ADMIN))
+    dee = next(s for s in students["students"] if s["user_id"] == "dee")
+    assert (dee["questions"], dee["highest_hint_level"]) == (3, 3)
+    exercises = payload(await api("instructor", "modules", "delta", "exercises", user=ADMIN))
+    # Only cy, failing for long, is stuck now.
+    assert exercises["exercises"][0]["stuck"] == 1
 
 
 @pytest.mark.parametrize("route", ROUTES)

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from ..store.models import ChatMessage, ChatSession, ExerciseProgress, UserModuleProgress
 from ..tutor.history import SESSION_TYPE
+from ..tutor.retention import Kept
 from .rows import (
     AttemptsRow,
     ChecksRow,
@@ -25,13 +26,15 @@ S = ChatSession
 P = UserModuleProgress
 
 
-def _questions_of(module_id: int) -> Select:
-    """A module's tutor questions: the students' messages in its tutor sessions."""
+def _questions_of(module_id: int, kept_since: datetime | None) -> Select:
+    """A module's tutor questions: the students' messages in its tutor sessions, those
+    the retention keeps (as the tutor's own reads do, before the next prune)."""
     return (
         select()
         .select_from(S)
         .join(M, M.session_id == S.id)
         .where(S.module_id == module_id, S.session_type == SESSION_TYPE, M.role == "user")
+        .where(*Kept(since=kept_since).where())
     )
 
 
@@ -54,9 +57,11 @@ async def checks_rows(
     return [ChecksRow(user, int(count or 0), last) for user, count, last in rows]
 
 
-async def questions_rows(db: AsyncSession, module_id: int) -> list[QuestionsRow]:
+async def questions_rows(
+    db: AsyncSession, module_id: int, kept_since: datetime | None
+) -> list[QuestionsRow]:
     rows = await db.execute(
-        _questions_of(module_id)
+        _questions_of(module_id, kept_since)
         .add_columns(S.user_id, func.count(M.id), func.max(M.level), func.max(M.created_at))
         .group_by(S.user_id)
     )
@@ -64,11 +69,11 @@ async def questions_rows(db: AsyncSession, module_id: int) -> list[QuestionsRow]
 
 
 async def exercise_counts_rows(
-    db: AsyncSession, module_id: int, failing_since: datetime
+    db: AsyncSession, module_id: int, failing_since: datetime, kept_since: datetime | None
 ) -> list[ExerciseCountsRow]:
     # The highest hint level each student's questions about each exercise reached.
     levels = (
-        _questions_of(module_id)
+        _questions_of(module_id, kept_since)
         .add_columns(S.user_id, M.exercise_id, func.max(M.level).label("level"))
         .where(M.exercise_id.is_not(None))
         .group_by(S.user_id, M.exercise_id)
