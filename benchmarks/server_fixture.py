@@ -63,15 +63,18 @@ def running_server(
     database_url: str | None = None,
     extra_args: tuple[str, ...] = (),
     hub_client_of: tuple[str, str] | None = None,
+    modules: dict[str, dict] | None = None,
 ) -> Iterator[Server]:
     """``hub_client_of``: (service URL, hub token) makes it a hub student's server in
-    client mode, which keeps no database of its own."""
+    client mode, which keeps no database of its own. ``modules``: more module notebooks,
+    by file name, beside the benchmark module."""
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch, "root")
         root.mkdir()
-        modules = Path(scratch, "modules")
-        modules.mkdir()
-        (modules / "benchmark.ipynb").write_text(json.dumps(BENCHMARK_MODULE))
+        modules_dir = Path(scratch, "modules")
+        modules_dir.mkdir()
+        for name, notebook in {"benchmark.ipynb": BENCHMARK_MODULE, **(modules or {})}.items():
+            (modules_dir / name).write_text(json.dumps(notebook))
         port = _free_port()
         url = database_url or f"sqlite:///{Path(scratch, 'tutor.db')}"
         command = [
@@ -84,7 +87,7 @@ def running_server(
             f"--ServerApp.root_dir={root}",
             f"--IdentityProvider.token={TOKEN}",
             "--ServerApp.jpserver_extensions={'jupyter_tutor': True}",
-            f"--TutorApp.modules_dir={modules}",
+            f"--TutorApp.modules_dir={modules_dir}",
             "--allow-root",
             "--log-level=" + os.environ.get("BENCH_LOG_LEVEL", "WARN"),
             *extra_args,

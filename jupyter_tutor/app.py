@@ -18,6 +18,8 @@ from .hub.routes import client_routes
 from .hub.service_client import ServiceClient
 from .identity.adopt import adopt_anonymous_users
 from .identity.students import Students, decide_local_user, under_jupyterhub
+from .instructor.routes import instructor_routes
+from .instructor.service import InstructorService
 from .modules.catalog import scan, shipped_modules_dir
 from .modules.routes import module_routes
 from .modules.service import ModuleService, sync_modules
@@ -389,6 +391,7 @@ class TutorApp(ExtensionApp):
         self.modules = ModuleService(sessions)
         self.progress = ProgressService(sessions, self.snapshot_limit)
         self.exercises = ExerciseService(sessions)
+        self.instructor = InstructorService(sessions, self.retention)
         self.working_copies = WorkingCopies(
             self.serverapp.contents_manager, Path(self.modules_dir), self.working_copy_dir
         )
@@ -476,6 +479,7 @@ class TutorApp(ExtensionApp):
                 *tutor_routes(API),
                 *package_routes(API),
                 *exercise_routes(API),
+                *instructor_routes(API),
             ]
         )
 

@@ -16,6 +16,9 @@ ROUTES = [
     ("GET", "progress/alpha/snapshots"),
     ("GET", "progress/alpha/snapshots/1"),
     ("POST", "progress/alpha/snapshots/1/restore"),
+    ("GET", "instructor/modules/alpha/students"),
+    ("GET", "instructor/modules/alpha/students.csv"),
+    ("GET", "instructor/modules/alpha/exercises"),
 ]
 
 

@@ -217,3 +217,9 @@ def test_client_mode_needs_the_hub_token(monkeypatch):
     monkeypatch.delenv("JUPYTERHUB_API_TOKEN", raising=False)
     with pytest.raises(ClientModeRefused, match="JUPYTERHUB_API_TOKEN"):
         check_client_mode({}, "http://hub/services/jupyter-tutor/")
+
+
+async def test_the_class_dashboard_is_forwarded_and_refused_to_a_learner(as_alice):
+    for route in ("students", "students.csv", "exercises"):
+        response = await as_alice("instructor", "modules", "alpha", route)
+        assert (response.code, payload(response)["error"]) == (403, "forbidden")

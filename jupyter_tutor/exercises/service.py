@@ -129,13 +129,25 @@ class ExerciseService:
                 exercise_slug=exercise.slug,
                 attempts=1,
                 first_passed_at=now if run.passed else None,
+                first_run_at=now,
+                attempts_to_pass=1 if run.passed else None,
                 **latest,
             )
             first_pass = func.coalesce(E.first_passed_at, now) if run.passed else E.first_passed_at
+            to_pass = (
+                func.coalesce(E.attempts_to_pass, E.attempts + 1)
+                if run.passed
+                else E.attempts_to_pass
+            )
             await session.execute(
                 statement.on_conflict_do_update(
                     index_elements=["user_id", "module_id", "exercise_slug"],
-                    set_={**latest, "attempts": E.attempts + 1, "first_passed_at": first_pass},
+                    set_={
+                        **latest,
+                        "attempts": E.attempts + 1,
+                        "first_passed_at": first_pass,
+                        "attempts_to_pass": to_pass,
+                    },
                 )
             )
             if run.passed and module.complete_when_exercises_pass:

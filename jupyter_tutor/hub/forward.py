@@ -38,8 +38,9 @@ class ServiceHandler(TutorHandler):
         self.finish(response.body if response.code != 204 else None)
 
 
-# Every route of the API is made of these; anything else (an encoded "?", "..") is no route.
-ROUTE_PATH = re.compile(r"[a-z0-9-]+(/[a-z0-9-]+)*")
+# Every route of the API is made of these (an export may end in ".csv"); anything else
+# (an encoded "?", "..") is no route.
+ROUTE_PATH = re.compile(r"[a-z0-9-]+(/[a-z0-9-]+)*(\.csv)?")
 
 
 class ForwardHandler(ServiceHandler):

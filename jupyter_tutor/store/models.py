@@ -59,6 +59,8 @@ class UserModuleProgress(Base):
     __table_args__ = (
         UniqueConstraint("user_id", "module_id", name="uq_progress_user_module"),
         CheckConstraint(f"status IN {STATUSES!r}", name="ck_progress_status"),
+        # The class dashboard counts a module's students by status.
+        Index("ix_progress_module_status", "module_id", "status"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -101,6 +103,8 @@ class ExerciseProgress(Base):
     __tablename__ = "exercise_progress"
     __table_args__ = (
         UniqueConstraint("user_id", "module_id", "exercise_slug", name="uq_exercise_progress"),
+        # The class dashboard aggregates a module's rows per exercise.
+        Index("ix_exercise_progress_module_slug", "module_id", "exercise_slug"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -114,12 +118,17 @@ class ExerciseProgress(Base):
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
     last_run_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     first_passed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # The first run ever, and the attempts it took to pass the first time (kept once set).
+    first_run_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    attempts_to_pass: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class ChatSession(Base):
     __tablename__ = "chat_sessions"
     __table_args__ = (
         UniqueConstraint("user_id", "session_type", "module_id", name="uq_chat_session"),
+        # The class dashboard finds a module's conversations.
+        Index("ix_chat_sessions_module", "module_id", "user_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -136,6 +145,8 @@ class ChatMessage(Base):
     """One chat message. A student's message keeps its hidden context for the record."""
 
     __tablename__ = "chat_messages"
+    # The class dashboard counts a conversation's questions.
+    __table_args__ = (Index("ix_chat_messages_session_role", "session_id", "role"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     session_id: Mapped[int] = mapped_column(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from ..hub.service_client import ServiceClient
     from ..identity.students import Students
+    from ..instructor.service import InstructorService
     from ..modules.service import ModuleService
     from ..modules.working_copy import WorkingCopies
     from ..packages.lock import LockedPackage
@@ -32,6 +33,7 @@ class TutorFeatures(Protocol):
     modules: "ModuleService"
     working_copies: "WorkingCopies"
     progress: "ProgressService"
+    instructor: "InstructorService"
     packages: "PackageService"
     tutor: "TutorService"
     tutor_sockets: "OpenSockets"

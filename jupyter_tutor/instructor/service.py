@@ -1,0 +1,60 @@
+"""A module's class data, read in one transaction from the aggregate queries."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import async_sessionmaker
+
+from ..exercises.service import exercises_of
+from ..store.models import LearningModule, utcnow
+from ..tutor.retention import Retention
+from . import queries
+from .class_summary import StudentSummary, class_exercises, class_students, status_counts
+from .stuck import failing_since_cutoff
+
+
+@dataclass(frozen=True)
+class ClassStudents:
+    students: list[StudentSummary]
+
+    def as_json(self, module: LearningModule) -> dict[str, Any]:
+        return {
+            "module_id": module.slug,
+            "counts": status_counts(self.students),
+            "students": [student.as_json() for student in self.students],
+        }
+
+
+class InstructorService:
+    def __init__(self, sessions: async_sessionmaker, retention: Retention) -> None:
+        self._sessions = sessions
+        self._retention = retention
+
+    def _kept_since(self) -> datetime | None:
+        """Questions older than the retention's age limit are gone, pruned or not."""
+        return self._retention.cutoff(utcnow())
+
+    async def students(self, module: LearningModule) -> ClassStudents:
+        declared = [exercise.slug for exercise in exercises_of(module)]
+        async with self._sessions() as db:
+            progress = await queries.progress_rows(db, module.id)
+            checks = await queries.checks_rows(db, module.id, declared)
+            questions = await queries.questions_rows(db, module.id, self._kept_since())
+        return ClassStudents(class_students(progress, checks, questions, len(declared)))
+
+    async def exercises(self, module: LearningModule) -> dict[str, Any]:
+        class_size = len((await self.students(module)).students)
+        async with self._sessions() as db:
+            counts = await queries.exercise_counts_rows(
+                db, module.id, failing_since_cutoff(utcnow()), self._kept_since()
+            )
+            attempts = await queries.attempts_rows(db, module.id)
+            failing = await queries.failing_check_rows(db, module.id)
+        return {
+            "module_id": module.slug,
+            "students": class_size,
+            "exercises": class_exercises(
+                exercises_of(module), class_size, counts, attempts, failing
+            ),
+        }
