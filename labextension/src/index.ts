@@ -1,5 +1,6 @@
 import { backendPlugin } from './backend/plugin';
 import { bridgePlugin } from './bridge/plugin';
+import { checkButtonPlugin, exercisesPlugin } from './exercises/plugin';
 import { modulesPlugin } from './modules/plugin';
 import { packagesPlugin } from './packages/plugin';
 import { progressPlugin } from './progress/plugin';
@@ -9,6 +10,8 @@ export default [
   backendPlugin,
   modulesPlugin,
   progressPlugin,
+  exercisesPlugin,
+  checkButtonPlugin,
   tutorPlugin,
   packagesPlugin,
   bridgePlugin

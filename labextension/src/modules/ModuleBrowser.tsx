@@ -23,7 +23,13 @@ export class ModuleBrowser extends ReactWidget {
   ) {
     super();
     this.addClass('jp-TutorModuleBrowser');
-    _backend.progressChanged.connect(this._markStale, this);
+    _backend.progressChanged.connect(this.markStale, this);
+  }
+
+  /** Reload the modules when next shown (now if visible): a count changed. */
+  markStale(): void {
+    this._stale = true;
+    this._refreshIfStale();
   }
 
   /** Reload the modules now. */
@@ -144,11 +150,6 @@ export class ModuleBrowser extends ReactWidget {
         ))}
       </ul>
     );
-  }
-
-  private _markStale(): void {
-    this._stale = true;
-    this._refreshIfStale();
   }
 
   private _refreshIfStale(): void {

@@ -7,6 +7,7 @@ import { ICommandPalette, Notification } from '@jupyterlab/apputils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
 import { errorMessage } from '../backend/errors';
 import { ITutorBackend } from '../backend/token';
+import { IExercises } from '../exercises/token';
 import { ModuleCommandIDs } from './commands';
 import { tutorIcon } from './icon';
 import { showModulesToNewStudent } from './firstScreen';
@@ -18,15 +19,18 @@ export const modulesPlugin: JupyterFrontEndPlugin<void> = {
   description: 'The learning module browser in the left sidebar.',
   autoStart: true,
   requires: [ITutorBackend, IDocumentManager],
-  optional: [ILayoutRestorer, ICommandPalette],
+  optional: [ILayoutRestorer, ICommandPalette, IExercises],
   activate: (
     app: JupyterFrontEnd,
     backend: ITutorBackend,
     docManager: IDocumentManager,
     restorer: ILayoutRestorer | null,
-    palette: ICommandPalette | null
+    palette: ICommandPalette | null,
+    exercises: IExercises | null
   ): void => {
     const browser = new ModuleBrowser(backend, app.commands);
+    // A recorded check changes the card's "n of m exercises passed".
+    exercises?.checkRecorded.connect(() => browser.markStale());
     browser.id = 'jupyter-tutor-module-browser';
     browser.title.icon = tutorIcon;
     browser.title.label = 'Course';
