@@ -61,14 +61,14 @@ export class ExerciseCells implements IDisposable {
         exerciseId,
         () => void this._check(widget)
       );
-      const layout = cell.layout as PanelLayout;
-      // Right under the code, above the outputs.
-      const input = cell.inputArea?.parent;
-      layout.insertWidget(
-        input ? layout.widgets.indexOf(input) + 1 : 1,
-        widget
-      );
       this._widgets.set(cell, widget);
+      // A notebook builds its cells' parts when they first come into view:
+      // after that, at the end of the cell, under its code and outputs.
+      void cell.ready.then(() => {
+        if (!widget.isDisposed && !cell.isDisposed) {
+          (cell.layout as PanelLayout).addWidget(widget);
+        }
+      });
     }
   }
 
