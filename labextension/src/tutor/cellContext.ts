@@ -19,6 +19,14 @@ export type CellContextSummary = {
   error: { name: string; cellNumber: number } | null;
 };
 
+/** The hidden context of a question: the cell's code and error, and its exercise. */
+export type QuestionContext = Pick<
+  TutorQuestion,
+  'cell_code' | 'error_output'
+> & {
+  exercise_id: TutorQuestion['exercise_id'];
+};
+
 type FoundContext = ChosenCode & {
   error: { cellIndex: number; error: nbformat.IError } | null;
 };
@@ -72,10 +80,7 @@ export class CellContext {
   }
 
   /** The hidden context of a question: empty when the student left it out. */
-  forQuestion(): Pick<
-    TutorQuestion,
-    'cell_code' | 'error_output' | 'exercise_id'
-  > {
+  forQuestion(): QuestionContext {
     const found = this._included ? this._find() : null;
     return {
       cell_code: found?.code ?? '',
