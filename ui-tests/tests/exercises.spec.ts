@@ -170,7 +170,10 @@ test('Check runs the exercise in the kernel, the tutor knows it, the card counts
   expect(await page.notebook.runCell(exercise.index, { inplace: true })).toBe(
     true
   );
-  await pressCheck(page);
+  // This time by the command, for the active cell.
+  await page.evaluate(() =>
+    (window as any).jupyterapp.commands.execute('jupyter-tutor:check-exercise')
+  );
   await expect(
     checkWidget(page).locator('.jp-TutorCheck-result[data-state="passed"]')
   ).toHaveCount(exercise.checks.length);
