@@ -92,8 +92,9 @@ async function execute(
       true
     );
     future.onIOPub = message => {
-      if (KernelMessage.isErrorMsg(message)) {
-        raised = { status: 'error', ...message.content };
+      if (message.header.msg_type === 'error') {
+        const { ename, evalue } = (message as KernelMessage.IErrorMsg).content;
+        raised = { status: 'error', ename, evalue };
       }
     };
     const reply = await future.done;
