@@ -34,6 +34,10 @@ export class CheckWidget extends Widget {
   }
 
   /** A run is under way: no second one until it ends. */
+  get busy(): boolean {
+    return this._button.disabled;
+  }
+
   set busy(value: boolean) {
     this._button.disabled = value;
     this.node.dataset.busy = String(value);

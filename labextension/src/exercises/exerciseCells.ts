@@ -74,6 +74,10 @@ export class ExerciseCells implements IDisposable {
 
   /** Run the checks in the kernel, show them and record the run. */
   private async _check(widget: CheckWidget): Promise<void> {
+    // The command can ask again while the button is disabled.
+    if (widget.busy) {
+      return;
+    }
     widget.busy = true;
     widget.showStatus('Checking…');
     try {
