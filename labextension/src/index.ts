@@ -1,5 +1,6 @@
 import { backendPlugins } from './backend/plugin';
 import { bridgePlugin } from './bridge/plugin';
+import { exercisePlugins } from './exercises/plugin';
 import { modulesPlugin } from './modules/plugin';
 import { packagesPlugin } from './packages/plugin';
 import { progressPlugin } from './progress/plugin';
@@ -9,6 +10,7 @@ export default [
   ...backendPlugins(),
   modulesPlugin,
   progressPlugin,
+  ...exercisePlugins(),
   tutorPlugin,
   packagesPlugin,
   bridgePlugin

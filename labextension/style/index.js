@@ -1,4 +1,5 @@
 import '@jupyter/chat/style/index.js';
+import './exercises.css';
 import './modules.css';
 import './packages.css';
 import './saveStatus.css';

@@ -1,5 +1,11 @@
 import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
-import type { APIRequestContext, Locator } from '@playwright/test';
+import {
+  chatRequests,
+  message,
+  PANEL,
+  resetFake,
+  typeQuestion
+} from './fakeModel';
 import {
   INTRO_TO_NUMPY,
   openModule,
@@ -15,41 +21,8 @@ import {
  * cell context, the conversation surviving a reload and "More help".
  */
 
-const FAKE_LLM = `http://127.0.0.1:${process.env.TUTOR_UI_FAKE_LLM_PORT ?? '8765'}`;
-
 const MODULE_TITLE = INTRO_TO_NUMPY.title;
-const PANEL = '#jupyter-tutor-panel';
 const MORE_HELP_QUESTION = 'Could I have a bit more help?';
-
-type FakeReply = { text: string; chunk_size?: number; delay?: number };
-type ChatMessage = { role: string; content: string };
-type FakeRequest = {
-  path: string;
-  body: { messages?: ChatMessage[] } | null;
-};
-
-async function resetFake(
-  request: APIRequestContext,
-  replies: FakeReply[]
-): Promise<void> {
-  expect((await request.post(`${FAKE_LLM}/_reset`)).ok()).toBe(true);
-  const scripted = await request.post(`${FAKE_LLM}/_script`, {
-    data: replies
-  });
-  expect(scripted.ok()).toBe(true);
-}
-
-/** The chat completion requests the fake received, oldest first. */
-async function chatRequests(
-  request: APIRequestContext
-): Promise<ChatMessage[][]> {
-  const response = await request.get(`${FAKE_LLM}/_requests`);
-  expect(response.ok()).toBe(true);
-  const requests = (await response.json()) as FakeRequest[];
-  return requests
-    .filter(r => r.path.endsWith('/chat/completions'))
-    .map(r => r.body?.messages ?? []);
-}
 
 /** Click "Ask the tutor" on the error output of a cell. */
 async function askAboutError(
@@ -64,23 +37,6 @@ async function askAboutError(
   await expect(page.locator(`${PANEL} .jp-TutorContextChip-label`)).toHaveText(
     `cell ${cellIndex + 1} · ${errorName}`
   );
-}
-
-async function typeQuestion(
-  page: IJupyterLabPageFixture,
-  question: string
-): Promise<void> {
-  const input = page.locator(PANEL).getByRole('combobox');
-  await input.fill(question);
-  await input.press('Enter');
-}
-
-/** The latest message of the panel with this text. */
-function message(page: IJupyterLabPageFixture, text: string): Locator {
-  return page
-    .locator(`${PANEL} .jp-chat-message`)
-    .filter({ hasText: text })
-    .last();
 }
 
 /**
@@ -234,7 +190,7 @@ test.describe('AI tutor', () => {
     );
     expect(messages[messages.length - 1].content).toBe(MORE_HELP_QUESTION);
   });
-  test('after Shift+Enter on an error the question carries that cell\'s code', async ({
+  test("after Shift+Enter on an error the question carries that cell's code", async ({
     page,
     request
   }, testInfo) => {
@@ -254,9 +210,9 @@ test.describe('AI tutor', () => {
     expect(await page.notebook.getCellCount()).toBe(cellIndex + 2);
 
     await openSidebarTab(page, 'jupyter-tutor-panel');
-    await expect(page.locator(`${PANEL} .jp-TutorContextChip-label`)).toHaveText(
-      `cell ${cellIndex + 1} · NameError (current cell empty)`
-    );
+    await expect(
+      page.locator(`${PANEL} .jp-TutorContextChip-label`)
+    ).toHaveText(`cell ${cellIndex + 1} · NameError (current cell empty)`);
     await shot('chip-names-the-error-cell');
     await typeQuestion(page, 'what is wrong?');
     await expect(message(page, answer)).toContainText(answer);

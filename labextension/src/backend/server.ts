@@ -1,9 +1,8 @@
 import { URLExt } from '@jupyterlab/coreutils';
 import { ServerConnection } from '@jupyterlab/services';
-import { ReadonlyJSONObject } from '@lumino/coreutils';
 import { Signal } from '@lumino/signaling';
-import { TutorApiError } from './errors';
 import { KeepaliveSender } from './keepalive';
+import { apiUrl, requestAPI } from './request';
 import { ServerTutorConnection } from './tutorConnection';
 import {
   CatalogQuery,
@@ -223,78 +222,19 @@ export class ServerTutorBackend
   }
 
   private _url(segments: string[], query: Record<string, string> = {}): string {
-    return (
-      URLExt.join(
-        this._settings.baseUrl,
-        'jupyter-tutor/api',
-        ...segments.map(encodeURIComponent)
-      ) + URLExt.objectToQueryString(query)
-    );
+    return apiUrl(this._settings, segments, query);
   }
 
-  private async _request<T>(
+  private _request<T>(
     method: string,
     segments: string[],
     body?: object,
     query?: Record<string, string>
   ): Promise<T> {
-    const init: RequestInit = { method };
-    if (body !== undefined) {
-      init.body = JSON.stringify(body);
-    }
-    let response: Response;
-    try {
-      response = await ServerConnection.makeRequest(
-        this._url(segments, query),
-        init,
-        this._settings
-      );
-    } catch {
-      throw new TutorApiError(
-        0,
-        'network_error',
-        'the Jupyter server cannot be reached'
-      );
-    }
-    const reply = await readJson(response);
-    if (!response.ok) {
-      throw refusal(response, reply);
-    }
-    return reply as T;
+    return requestAPI<T>(this._settings, method, segments, body, query);
   }
 
   private readonly _keepalive: KeepaliveSender;
   private readonly _progressChanged = new Signal<this, Progress>(this);
   private readonly _moduleOpened = new Signal<this, OpenedModule>(this);
-}
-
-/** The JSON body of a response, or null if it has none (or not JSON). */
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
-  try {
-    return text ? JSON.parse(text) : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The error for a refused request: the contract's `{error, message, ...}`
- * body when there is one (proxies and tornado itself may answer with HTML).
- */
-function refusal(response: Response, reply: unknown): TutorApiError {
-  if (isObject(reply) && typeof reply.error === 'string') {
-    const message =
-      typeof reply.message === 'string' ? reply.message : reply.error;
-    return new TutorApiError(response.status, reply.error, message, reply);
-  }
-  return new TutorApiError(
-    response.status,
-    'http_error',
-    `${response.status} ${response.statusText}`.trim()
-  );
-}
-
-function isObject(value: unknown): value is ReadonlyJSONObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

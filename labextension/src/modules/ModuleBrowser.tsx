@@ -25,7 +25,13 @@ export class ModuleBrowser extends ReactWidget {
   ) {
     super();
     this.addClass('jp-TutorModuleBrowser');
-    progress.progressChanged.connect(this._markStale, this);
+    progress.progressChanged.connect(this.markStale, this);
+  }
+
+  /** Reload the modules when next shown (now if visible): a count changed. */
+  markStale(): void {
+    this._stale = true;
+    this._refreshIfStale();
   }
 
   /** Reload the modules now. */
@@ -146,11 +152,6 @@ export class ModuleBrowser extends ReactWidget {
         ))}
       </ul>
     );
-  }
-
-  private _markStale(): void {
-    this._stale = true;
-    this._refreshIfStale();
   }
 
   private _refreshIfStale(): void {

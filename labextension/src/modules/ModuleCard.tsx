@@ -1,5 +1,6 @@
 import React from 'react';
 import { ModuleSummary } from '../backend/types';
+import { exerciseSummaryText } from '../exercises/summaryText';
 import { StatusBadge } from './StatusBadge';
 
 export interface IModuleCardProps {
@@ -15,6 +16,7 @@ export interface IModuleCardProps {
  */
 export function ModuleCard(props: IModuleCardProps): JSX.Element {
   const { module, onOpen, onMarkCompleted, onShowVersions } = props;
+  const exercises = exerciseSummaryText(module.exercises);
   return (
     <li
       className="jp-TutorModuleCard"
@@ -34,6 +36,9 @@ export function ModuleCard(props: IModuleCardProps): JSX.Element {
       </button>
       <div className="jp-TutorModuleCard-footer">
         <StatusBadge status={module.status} />
+        {exercises && (
+          <span className="jp-TutorModuleCard-exercises">{exercises}</span>
+        )}
         {module.status !== 'not_started' && (
           <button
             type="button"

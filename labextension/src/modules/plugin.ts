@@ -6,6 +6,7 @@ import {
 import { ICommandPalette, Notification } from '@jupyterlab/apputils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
 import { errorMessage } from '../backend/errors';
+import { IExercises } from '../exercises/token';
 import { IProgressService } from '../progress/service';
 import { ModuleCommandIDs } from './commands';
 import { tutorIcon } from './icon';
@@ -19,16 +20,19 @@ export const modulesPlugin: JupyterFrontEndPlugin<void> = {
   description: 'The learning module browser in the left sidebar.',
   autoStart: true,
   requires: [IModuleService, IProgressService, IDocumentManager],
-  optional: [ILayoutRestorer, ICommandPalette],
+  optional: [ILayoutRestorer, ICommandPalette, IExercises],
   activate: (
     app: JupyterFrontEnd,
     modules: IModuleService,
     progress: IProgressService,
     docManager: IDocumentManager,
     restorer: ILayoutRestorer | null,
-    palette: ICommandPalette | null
+    palette: ICommandPalette | null,
+    exercises: IExercises | null
   ): void => {
     const browser = new ModuleBrowser(modules, progress, app.commands);
+    // A recorded check changes the card's "n of m exercises passed".
+    exercises?.checkRecorded.connect(() => browser.markStale());
     browser.id = 'jupyter-tutor-module-browser';
     browser.title.icon = tutorIcon;
     browser.title.label = 'Course';

@@ -3,6 +3,7 @@ import * as nbformat from '@jupyterlab/nbformat';
 import { ISignal, Signal } from '@lumino/signaling';
 import { ICellModel } from '@jupyterlab/cells';
 import { TutorQuestion } from '../backend/types';
+import { exerciseIdOf } from '../exercises/declaration';
 import { CellSource, ChosenCode, chooseCode } from './codeChoice';
 import { cellError, errorForTutor, latestError } from './errorOutput';
 
@@ -16,6 +17,14 @@ export type CellContextSummary = {
   /** The current cell is empty, so the error's cell stands in for it. */
   fromErrorCell: boolean;
   error: { name: string; cellNumber: number } | null;
+};
+
+/** The hidden context of a question: the cell's code and error, and its exercise. */
+export type QuestionContext = Pick<
+  TutorQuestion,
+  'cell_code' | 'error_output'
+> & {
+  exercise_id: TutorQuestion['exercise_id'];
 };
 
 type FoundContext = ChosenCode & {
@@ -71,12 +80,22 @@ export class CellContext {
   }
 
   /** The hidden context of a question: empty when the student left it out. */
-  forQuestion(): Pick<TutorQuestion, 'cell_code' | 'error_output'> {
+  forQuestion(): QuestionContext {
     const found = this._included ? this._find() : null;
     return {
       cell_code: found?.code ?? '',
-      error_output: found?.error ? errorForTutor(found.error.error) : ''
+      error_output: found?.error ? errorForTutor(found.error.error) : '',
+      exercise_id: found ? this._exerciseOf(found.cellIndex) : null
     };
+  }
+
+  /** The exercise the sent code's cell declares, so the tutor knows the task. */
+  private _exerciseOf(cellIndex: number | null): string | null {
+    const cells = this._tracker.currentWidget?.content.model?.cells;
+    if (!cells || cellIndex === null || cellIndex >= cells.length) {
+      return null;
+    }
+    return exerciseIdOf(cells.get(cellIndex));
   }
 
   private _find(): FoundContext | null {

@@ -1,0 +1,4 @@
+/** Commands of the exercises feature. */
+export const ExerciseCommandIDs = {
+  checkExercise: 'jupyter-tutor:check-exercise'
+} as const;
