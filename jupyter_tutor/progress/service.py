@@ -95,6 +95,9 @@ class ProgressService:
                     await self._save_state(session, user_id, module.id, change)
                 if change.status is not None:
                     await upsert_progress(session, user_id, module.id, status=change.status)
+                # Read back in the same transaction: no second connection checkout (and
+                # its pre-ping) nor BEGIN/COMMIT per save.
+                return await _require_row_in(session, user_id, module)
         except _Conflict as conflict:
             raise await self._keep_conflict(user_id, module, change, conflict.race) from None
         except IntegrityError:
@@ -103,7 +106,6 @@ class ProgressService:
             # Another request created the row between our check and insert: retry once,
             # now against the row it created (which may well be a conflict).
             return await self.update_progress(user_id, module, change, retry=False)
-        return await self._require_row(user_id, module)
 
     async def increment_attempt(self, user_id: str, module: LearningModule) -> UserModuleProgress:
         async with self._sessions.begin() as session:
@@ -269,11 +271,15 @@ class ProgressService:
 
     async def _require_row(self, user_id: str, module: LearningModule) -> UserModuleProgress:
         async with self._sessions() as session:
-            row = await session.scalar(
-                _row(user_id, module.id).execution_options(populate_existing=True)
-            )
-        assert row is not None, "the row was written in the transaction that just committed"
-        return row
+            return await _require_row_in(session, user_id, module)
+
+
+async def _require_row_in(
+    session: AsyncSession, user_id: str, module: LearningModule
+) -> UserModuleProgress:
+    row = await session.scalar(_row(user_id, module.id).execution_options(populate_existing=True))
+    assert row is not None, "the row was written in this transaction or the one just committed"
+    return row
 
 
 def _owner(user_id: str, module_id: int) -> tuple[Any, Any]:
