@@ -52,7 +52,13 @@ export function declarationProblems(raw: unknown): DeclarationProblem[] {
       (a, b) =>
         comparePaths(a.problem.path, b.problem.path) || a.order - b.order
     )
-    .map(({ problem }) => problem);
+    .map(({ problem }) => problem)
+    .filter(
+      (problem, i, all) =>
+        i === 0 ||
+        problem.reason !== all[i - 1].reason ||
+        comparePaths(problem.path, all[i - 1].path) !== 0
+    );
 }
 
 /** Why the server would skip this declaration, or null when it is valid. */
