@@ -88,7 +88,10 @@ function check(
     if (rules.maxLength !== undefined && length > rules.maxLength) {
       add('maxLength', rules.maxLength);
     }
-    if (rules.pattern !== undefined && !pythonRegExp(rules.pattern).test(value)) {
+    if (
+      rules.pattern !== undefined &&
+      !pythonRegExp(rules.pattern).test(value)
+    ) {
       add('pattern', rules.pattern);
     }
   } else if (Array.isArray(value)) {

@@ -4,8 +4,7 @@ import { declarationReason } from '../../../src/exercises/editor/validation';
 
 /** The server's verdicts (tests/exercises/declarations.json), replayed in the browser. */
 type Case = { case: string; declaration: unknown } & (
-  | { valid: true }
-  | { valid: false; reason: string }
+  { valid: true } | { valid: false; reason: string }
 );
 
 const CASES: Case[] = JSON.parse(
@@ -17,8 +16,6 @@ const CASES: Case[] = JSON.parse(
 
 describe('the editor judges declarations as the server does', () => {
   it.each(CASES.map(c => [c.case, c] as const))('%s', (_, c) => {
-    expect(declarationReason(c.declaration)).toBe(
-      c.valid ? null : c.reason
-    );
+    expect(declarationReason(c.declaration)).toBe(c.valid ? null : c.reason);
   });
 });
