@@ -45,7 +45,7 @@ CASES: list[tuple[str, Any]] = [
     ("solution not text", {"id": "first", "checks": [CHECK], "solution": ["x = 1"]}),
     ("hint level 0", {"id": "first", "checks": [CHECK], "hints": {"0": "nope"}}),
     ("hint level 5", {"id": "first", "checks": [CHECK], "hints": {"5": "nope"}}),
-    ("hint 0 beside a valid one", {"id": "first", "checks": [CHECK], "hints": {"1": "a", "0": "b"}}),
+    ("hint 0 beside hint 1", {"id": "first", "checks": [CHECK], "hints": {"1": "a", "0": "b"}}),
     ("id and checks missing, an unknown field", {"answer": "x = 1"}),
     ("two broken checks", {"id": "first", "checks": [{"code": "", "message": "m"}, {"code": "x"}]}),
     ("title too long", {"id": "first", "title": "t" * 201, "checks": [CHECK]}),
