@@ -8,6 +8,10 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = [
     ("jupyter_tutor/tutor/offline/rules.json", "labextension/src/backend/lite/tutor/rules.json"),
     ("jupyter_tutor/packages/entry_rules.json", "labextension/src/packages/entry_rules.json"),
+    (
+        "jupyter_tutor/exercises/exercise.schema.json",
+        "labextension/src/exercises/editor/exercise.schema.json",
+    ),
 ]
 
 

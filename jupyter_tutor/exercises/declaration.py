@@ -108,7 +108,12 @@ def _reason(error: ValidationError) -> str:
         return f"{where} needs {', '.join(missing)}"
     if rule == "additionalProperties":
         known = set(error.schema.get("properties", {}))
-        unknown = sorted(str(name)[:MAX_SHOWN] for name in error.instance if name not in known)
+        patterns = [re.compile(p) for p in error.schema.get("patternProperties", {})]
+        unknown = sorted(
+            str(name)[:MAX_SHOWN]
+            for name in error.instance
+            if name not in known and not any(p.search(str(name)) for p in patterns)
+        )
         return f"{where} has unknown field(s): {', '.join(unknown[:5])}"
     if rule == "type":
         return f"{where} must be {'an' if expected in ('array', 'object') else 'a'} {expected}"

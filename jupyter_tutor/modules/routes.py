@@ -1,6 +1,8 @@
-"""REST routes for modules: the list with the caller's status, one module, open."""
+"""REST routes for modules: the list with the caller's status, one module, open, re-sync."""
 
+import asyncio
 import json
+from pathlib import Path
 from typing import Any
 
 from tornado import web
@@ -14,6 +16,7 @@ from ..store.json_text import JSONText
 from ..store.models import LearningModule, UserModuleProgress
 from ..web.base import TutorHandler, to_json
 from ..web.paths import MODULE_IN_PATH
+from .catalog import scan
 
 
 def module_json(
@@ -124,9 +127,38 @@ class ModuleCheckoutHandler(TutorHandler):
         self.reply_with_notebook(value, notebook)
 
 
+class ModuleSyncHandler(TutorHandler):
+    """Read ``modules_dir`` again (instructors), as on start: an edited declaration
+    counts for the next Check without a restart."""
+
+    @web.authenticated
+    async def post(self) -> None:
+        self.require_role("instructor")
+        catalog = await asyncio.to_thread(scan, Path(self.app.modules_dir))
+        await self.app.modules.sync(catalog.modules)
+        for problem in catalog.problems:
+            self.log.warning(
+                "jupyter-tutor: skipped %s: %s", problem.notebook_filename, problem.reason
+            )
+        self.log.info(
+            "jupyter-tutor: %s re-synced %d learning modules", self.user_id, len(catalog.modules)
+        )
+        self.reply(
+            {
+                "modules": len(catalog.modules),
+                "exercises": sum(len(spec.exercises) for spec in catalog.modules),
+                "problems": [
+                    {"notebook_filename": p.notebook_filename, "reason": p.reason}
+                    for p in catalog.problems
+                ],
+            }
+        )
+
+
 def module_routes(api: str) -> list[tuple[str, type[TutorHandler]]]:
     module = MODULE_IN_PATH
     return [
+        (f"{api}/sync/modules", ModuleSyncHandler),
         (f"{api}/modules", ModuleListHandler),
         (f"{api}/modules/{module}", ModuleHandler),
         (f"{api}/modules/{module}/open", ModuleOpenHandler),

@@ -42,6 +42,11 @@ class ModuleService:
     def __init__(self, sessions: async_sessionmaker) -> None:
         self._sessions = sessions
 
+    async def sync(self, specs: Iterable[ModuleSpec]) -> None:
+        """``sync_modules`` in one transaction: every module changes, or none."""
+        async with self._sessions() as session, session.begin():
+            await sync_modules(await session.connection(), specs)
+
     async def list_modules(self) -> list[LearningModule]:
         async with self._sessions() as session:
             rows = await session.scalars(

@@ -1,5 +1,6 @@
 import { backendPlugins } from './backend/plugin';
 import { bridgePlugin } from './bridge/plugin';
+import { exerciseEditorPlugins } from './exercises/editor/plugin';
 import { exercisePlugins } from './exercises/plugin';
 import { modulesPlugin } from './modules/plugin';
 import { packagesPlugin } from './packages/plugin';
@@ -11,6 +12,7 @@ export default [
   modulesPlugin,
   progressPlugin,
   ...exercisePlugins(),
+  ...exerciseEditorPlugins(),
   tutorPlugin,
   packagesPlugin,
   bridgePlugin

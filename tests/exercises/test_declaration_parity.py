@@ -1,9 +1,10 @@
-"""Exercise declarations are judged by one schema, on the server and (later) in the browser.
+"""Exercise declarations are judged by one schema, on the server and in the browser.
 
 ``declarations.json`` holds declarations and what the check makes of them: valid (and its
 released form) or the reason it is refused. These tests hold the Python side to it; the
-browser's editor and Check button read the same ``exercise.schema.json`` and replay the same
-file. After changing the schema on purpose, rewrite the expectations with
+browser's editor reads the same ``exercise.schema.json`` (a copy, see
+``tests/test_shared_data.py``) and ``labextension/test/exercises/editor/declarationParity.spec.ts``
+replays the same file. After changing the schema on purpose, rewrite the expectations with
 ``python tests/exercises/test_declaration_parity.py`` and review the diff.
 """
 
@@ -44,6 +45,13 @@ CASES: list[tuple[str, Any]] = [
     ("solution not text", {"id": "first", "checks": [CHECK], "solution": ["x = 1"]}),
     ("hint level 0", {"id": "first", "checks": [CHECK], "hints": {"0": "nope"}}),
     ("hint level 5", {"id": "first", "checks": [CHECK], "hints": {"5": "nope"}}),
+    ("hint 0 beside hint 1", {"id": "first", "checks": [CHECK], "hints": {"1": "a", "0": "b"}}),
+    ("id and checks missing, an unknown field", {"answer": "x = 1"}),
+    ("two broken checks", {"id": "first", "checks": [{"code": "", "message": "m"}, {"code": "x"}]}),
+    ("title too long", {"id": "first", "title": "t" * 201, "checks": [CHECK]}),
+    ("code too long", {"id": "first", "checks": [{**CHECK, "code": "x" * 10001}]}),
+    ("too many checks", {"id": "first", "checks": [CHECK] * 51}),
+    ("blank hint", {"id": "first", "checks": [CHECK], "hints": {"2": " "}}),
     ("hints a list", {"id": "first", "checks": [CHECK], "hints": ["a", "b"]}),
 ]  # fmt: skip
 
