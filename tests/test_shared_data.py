@@ -8,6 +8,7 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = [
     ("jupyter_tutor/tutor/offline/rules.json", "labextension/src/backend/lite/tutor/rules.json"),
     ("jupyter_tutor/packages/entry_rules.json", "labextension/src/packages/entry_rules.json"),
+    ("jupyter_tutor/exercises/statuses.json", "labextension/src/exercises/statuses.json"),
 ]
 
 

@@ -14,6 +14,10 @@ const SHARED = [
   [
     'jupyter_tutor/packages/entry_rules.json',
     'labextension/src/packages/entry_rules.json'
+  ],
+  [
+    'jupyter_tutor/exercises/statuses.json',
+    'labextension/src/exercises/statuses.json'
   ]
 ];
 for (const [source, copy] of SHARED) {
