@@ -70,16 +70,17 @@ function createBackend(app: JupyterFrontEnd): Backend {
     void app.restored.then(() => signInIfNeeded(token, url));
   } else {
     const progress = new LocalProgressStore();
-    const tutor = new BrowserTutor({
-      tutorSettings: async id =>
-        (await catalog).modules.find(module => module.id === id)
-          ?.tutor_settings ?? null,
-      onAnswered: id => progress.countAttempt(id)
-    });
     const exercises = new LocalExercises(
       catalog,
       new LocalExerciseStore(id => progress.save(id, { status: 'completed' }))
     );
+    const tutor = new BrowserTutor({
+      tutorSettings: async id =>
+        (await catalog).modules.find(module => module.id === id)
+          ?.tutor_settings ?? null,
+      onAnswered: id => progress.countAttempt(id),
+      exercise: (moduleId, exerciseId) => exercises.asked(moduleId, exerciseId)
+    });
     services = localServices(progress, exercises, tutor);
   }
   return {

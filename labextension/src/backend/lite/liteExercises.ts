@@ -8,6 +8,7 @@ import {
   RecordedRun
 } from '../../exercises/token';
 import { LocalExerciseStore } from './localExercises';
+import { AskedExercise } from './tutor/turn';
 import { SiteCatalog, siteModule } from './siteCatalog';
 
 /**
@@ -52,6 +53,27 @@ export class LocalExercises implements IExercises {
     const recorded = await this._store.record(module, exerciseId, run);
     this._checkRecorded.emit({ moduleId, exerciseId, recorded });
     return recorded;
+  }
+
+  /**
+   * What the browser tutor knows of the exercise a question names: null
+   * when the module does not declare it (a copy older than the site).
+   */
+  async asked(
+    moduleId: string,
+    exerciseId: string
+  ): Promise<AskedExercise | null> {
+    const listed = await this.list(moduleId).catch(() => null);
+    const found = listed?.exercises.find(one => one.id === exerciseId);
+    if (!found) {
+      return null;
+    }
+    const failing = found.progress.status === 'failing';
+    return {
+      exerciseId,
+      failedCheck: failing ? found.progress.failed_check : null,
+      failingMessage: failing ? found.progress.failed_message : null
+    };
   }
 
   /** Each module's card count. */
