@@ -65,10 +65,11 @@ export function offlineHint(
   failingCheck: string | null = null
 ): string {
   const parsed = errorOutput ? parseError(errorOutput) : null;
-  let [rule, name] = parsed ? findRule(parsed) : [OFFLINE_RULES.fallback, ''];
-  if (parsed === null && failingCheck) {
-    rule = OFFLINE_RULES.failing_check;
-  }
+  const [found, name] = parsed
+    ? findRule(parsed)
+    : [OFFLINE_RULES.fallback, ''];
+  const rule =
+    parsed === null && failingCheck ? OFFLINE_RULES.failing_check : found;
   const [line, lineNumber] = offendingLine(cellCode, parsed, name);
   const text =
     rule.levels[Math.min(Math.max(level, 1), rule.levels.length) - 1];
