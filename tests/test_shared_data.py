@@ -12,6 +12,7 @@ SHARED = [
         "jupyter_tutor/exercises/exercise.schema.json",
         "labextension/src/exercises/editor/exercise.schema.json",
     ),
+    ("jupyter_tutor/exercises/statuses.json", "labextension/src/exercises/statuses.json"),
 ]
 
 

@@ -18,6 +18,10 @@ const SHARED = [
   [
     'jupyter_tutor/exercises/exercise.schema.json',
     'labextension/src/exercises/editor/exercise.schema.json'
+  ],
+  [
+    'jupyter_tutor/exercises/statuses.json',
+    'labextension/src/exercises/statuses.json'
   ]
 ];
 for (const [source, copy] of SHARED) {

@@ -22,7 +22,12 @@ from jupyter_tutor.tutor.pedagogy.levels import level
 from jupyter_tutor.tutor.pedagogy.settings import parse_tutor_settings
 from jupyter_tutor.tutor.request import parse_ask
 from jupyter_tutor.tutor.similarity.local_embedding import embed
-from jupyter_tutor.tutor.similarity.same_problem import DEFAULT_THRESHOLD, cosine, turn_text
+from jupyter_tutor.tutor.similarity.same_problem import (
+    DEFAULT_THRESHOLD,
+    cosine,
+    same_failing_check,
+    turn_text,
+)
 
 FIXTURE = Path(__file__).with_name("offline_parity.json")
 
@@ -31,13 +36,27 @@ def load_fixture() -> dict[str, Any]:
     return json.loads(FIXTURE.read_text(encoding="utf-8"))
 
 
+def failing_after(run: dict[str, Any] | None, checks: list[dict[str, Any]]) -> tuple[Any, Any]:
+    """The failing check (index, message) after the latest check run; None when it passed."""
+    if run is None or run["passed"]:
+        return None, None
+    return run["failed_check"], checks[run["failed_check"]]["message"]
+
+
 def expected_turns(conversation: dict[str, Any]) -> list[dict[str, Any]]:
-    """What the tutor answers, turn by turn, from the Python pedagogy and offline provider."""
+    """What the tutor answers, turn by turn, from the Python pedagogy and offline provider.
+
+    A conversation may declare an exercise; a turn's ``check_run`` is recorded before it
+    is asked, and a question naming the exercise gets its failing check."""
     settings = parse_tutor_settings(conversation["settings"])
     guard_settings = offline_guard_settings(settings)
     previous: tuple[int, Any] | None = None  # the last stored question's level and embedding
+    previous_failing: tuple[Any, Any] = (None, None)  # its exercise and failing check
+    exercise = conversation.get("exercise")
+    run: dict[str, Any] | None = None
     expected = []
     for turn in conversation["turns"]:
+        run = turn.get("check_run", run)
         if turn["ask"].get("retry"):  # every earlier question here was answered
             expected.append({"error": "bad_request"})
             continue
@@ -48,14 +67,19 @@ def expected_turns(conversation: dict[str, Any]) -> list[dict[str, Any]]:
             continue
         vector = embed(turn_text(ask.content, ask.cell_code, ask.error_output))
         similarity = cosine(previous[1], vector) if previous else None
-        same = similarity is not None and similarity >= DEFAULT_THRESHOLD
+        asked = exercise is not None and ask.exercise_id == exercise["id"]
+        failed, message = failing_after(run, exercise["checks"]) if asked else (None, None)
+        failing = (ask.exercise_id, failed) if asked else (None, None)
+        same = (similarity is not None and similarity >= DEFAULT_THRESHOLD) or (
+            previous is not None and same_failing_check(previous_failing, failing)
+        )
         number = next_level(
             previous[0] if previous else None,
             same_problem=same,
             more_help=ask.more_help or asks_for_more_help(ask.content),
             max_level=settings.max_level,
         )
-        hint = offline_hint(number, ask.cell_code, ask.error_output)
+        hint = offline_hint(number, ask.cell_code, ask.error_output, message)
         text, violations = guard(hint, level(number), guard_settings, ask.cell_code)
         expected.append(
             {
@@ -69,6 +93,7 @@ def expected_turns(conversation: dict[str, Any]) -> list[dict[str, Any]]:
             }
         )
         previous = (number, vector)
+        previous_failing = failing
     return expected
 
 
@@ -85,7 +110,9 @@ def test_the_fixture_is_what_the_python_tutor_answers():
 
 def test_the_fixture_covers_every_rule_at_every_level():
     rules = json.loads(RULES_FILE.read_text(encoding="utf-8"))
-    titles = {rule["title"] for rule in [*rules["rules"], rules["fallback"]]}
+    titles = {
+        rule["title"] for rule in [*rules["rules"], rules["fallback"], rules["failing_check"]]
+    }
     seen: dict[str, set[int]] = {title: set() for title in titles}
     answers = [turn["expect"] for c in load_fixture()["conversations"] for turn in c["turns"]]
     for answer in answers:
@@ -100,29 +127,38 @@ def test_the_fixture_covers_every_rule_at_every_level():
 
 @pytest.fixture
 def modules_dir(modules_dir: Path) -> Path:
-    """One module per conversation, with its tutor settings."""
+    """One module per conversation, with its tutor settings and exercise."""
     from conftest import fixture_notebook  # importable under pytest only, like tutor_client
+    from exercise_notebook import code_cell
 
     for number, conversation in enumerate(load_fixture()["conversations"], start=1):
         notebook = fixture_notebook(f"parity-{number}", conversation["name"], 10 + number)
         if conversation["settings"] is not None:
             notebook["metadata"]["jupyter_tutor"]["tutor"] = conversation["settings"]
+        if "exercise" in conversation:
+            notebook["cells"].append(code_cell("e1", "", conversation["exercise"]))
         (modules_dir / f"parity_{number:02d}.ipynb").write_text(json.dumps(notebook))
     return modules_dir
 
 
-async def test_the_server_answers_as_the_fixture(jp_ws_fetch):
+async def test_the_server_answers_as_the_fixture(jp_ws_fetch, api):
     from tutor_client import ask, text_of
 
     for number, conversation in enumerate(load_fixture()["conversations"], start=1):
+        module = f"parity-{number}"
         ws = await jp_ws_fetch(
             "jupyter-tutor",
             "api",
             "tutor",
-            params={"module_id": f"parity-{number}"},
+            params={"module_id": module},
             headers={"X-Test-User": "ada"},
         )
         for turn in conversation["turns"]:
+            if "check_run" in turn:
+                exercise = conversation["exercise"]["id"]
+                path = ("modules", module, "exercises", exercise, "checks")
+                recorded = await api(*path, method="POST", body=turn["check_run"])
+                assert recorded.code == 200, conversation["name"]
             frames = await ask(ws, **turn["ask"])
             want = turn["expect"]
             if "error" in want:

@@ -3,6 +3,8 @@ import {
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
 import { Token } from '@lumino/coreutils';
+import { ServerExercises } from '../exercises/server';
+import { IExercises } from '../exercises/token';
 import { IModuleService } from '../modules/service';
 import {
   IPackageDetector,
@@ -12,6 +14,8 @@ import {
 import { IProgressService } from '../progress/service';
 import { ITutorService } from '../tutor/service';
 import { LiteServices, LiteTutorBackend } from './lite/liteBackend';
+import { LocalExercises } from './lite/liteExercises';
+import { LocalExerciseStore } from './lite/localExercises';
 import { LocalProgressStore } from './lite/localProgress';
 import { localServices } from './lite/localServices';
 import { remoteServices } from './lite/remoteServices';
@@ -32,6 +36,8 @@ import { IClientConfig } from './token';
 type Backend = {
   features: ServerTutorBackend | LiteTutorBackend;
   server: ServerTutorBackend | null;
+  /** A Lite site's exercises: in the browser, or on its remote server. */
+  exercises: IExercises | null;
 };
 
 // One backend per application, shared by the plugins that provide its features.
@@ -49,7 +55,8 @@ function backendOf(app: JupyterFrontEnd): Backend {
 function createBackend(app: JupyterFrontEnd): Backend {
   if (!isJupyterLite()) {
     const server = new ServerTutorBackend(app.serviceManager.serverSettings);
-    return { features: server, server };
+    // JupyterLab's exercises come from `exercises/plugin.ts`.
+    return { features: server, server, exercises: null };
   }
   const catalog = fetchSiteCatalog();
   const url = remoteServerUrl();
@@ -57,18 +64,24 @@ function createBackend(app: JupyterFrontEnd): Backend {
   let server: ServerTutorBackend | null = null;
   if (url) {
     const token = new StudentToken();
-    server = new ServerTutorBackend(remoteSettings(url, token));
-    services = remoteServices(server);
+    const settings = remoteSettings(url, token);
+    server = new ServerTutorBackend(settings);
+    services = remoteServices(server, new ServerExercises(settings));
     void app.restored.then(() => signInIfNeeded(token, url));
   } else {
     const progress = new LocalProgressStore();
+    const exercises = new LocalExercises(
+      catalog,
+      new LocalExerciseStore(id => progress.save(id, { status: 'completed' }))
+    );
     const tutor = new BrowserTutor({
       tutorSettings: async id =>
         (await catalog).modules.find(module => module.id === id)
           ?.tutor_settings ?? null,
-      onAnswered: id => progress.countAttempt(id)
+      onAnswered: id => progress.countAttempt(id),
+      exercise: (moduleId, exerciseId) => exercises.asked(moduleId, exerciseId)
     });
-    services = localServices(progress, tutor);
+    services = localServices(progress, exercises, tutor);
   }
   return {
     features: new LiteTutorBackend(
@@ -76,7 +89,8 @@ function createBackend(app: JupyterFrontEnd): Backend {
       app.serviceManager.contents,
       services
     ),
-    server
+    server,
+    exercises: services.exercises
   };
 }
 
@@ -97,7 +111,8 @@ function provider<T>(
 /**
  * One plugin per feature service. Package detection and load analytics need
  * a server, so a JupyterLite site that keeps everything in the browser does
- * not provide them, and their UI is not shown.
+ * not provide them, and their UI is not shown. A Lite site's exercises are
+ * provided here (JupyterLab's by `exercises/plugin.ts`).
  */
 export function backendPlugins(): JupyterFrontEndPlugin<unknown>[] {
   const plugins: JupyterFrontEndPlugin<unknown>[] = [
@@ -107,6 +122,11 @@ export function backendPlugins(): JupyterFrontEndPlugin<unknown>[] {
     provider('tutor-service', ITutorService, backend => backend.features),
     provider('package-service', IPackageService, backend => backend.features)
   ];
+  if (isJupyterLite()) {
+    plugins.push(
+      provider('lite-exercises', IExercises, backend => backend.exercises!)
+    );
+  }
   if (!isJupyterLite() || remoteServerUrl() !== null) {
     const server = (backend: Backend): ServerTutorBackend => {
       if (backend.server === null) {

@@ -1,3 +1,4 @@
+import { errorName } from '../tutor/errorName';
 import { CheckRun, ExerciseCheck } from './token';
 
 /** What one check did in the student's kernel. */
@@ -34,9 +35,12 @@ export function checkOutcome(
   return { state: 'failed', message: check.message, error: errorText(result) };
 }
 
-/** "NameError: name 'evens' is not defined", or just the exception's name. */
+/**
+ * "NameError: name 'evens' is not defined", or just the exception's name
+ * (the Pyodide kernel's `<class 'NameError'>` shown as ipykernel's).
+ */
 export function errorText(result: ExecuteResult): string {
-  const name = result.ename || 'Error';
+  const name = errorName(result.ename || 'Error');
   return result.evalue ? `${name}: ${result.evalue}` : name;
 }
 

@@ -33,6 +33,12 @@ const GONE: ReadonlySet<Kernel.Status> = new Set<Kernel.Status>([
  * request's future only); a check passes unless it raises. After the first
  * failing check the rest are not run, since they build on it.
  *
+ * The Pyodide kernel (JupyterLite) ignores `silent` and `store_history`: a
+ * check there takes an execution count and enters the input history, but
+ * its replies still reach this request's future only, and its
+ * `execute_reply` has ipykernel's `status` (`ok`/`error`, with `ename` as
+ * `<class 'AssertionError'>`, which `errorText` unwraps).
+ *
  * `onWaiting` is called when the kernel is still busy with the student's
  * cells: the checks wait in the kernel's queue behind them.
  */

@@ -71,10 +71,12 @@ const checkButtonPlugin: JupyterFrontEndPlugin<void> = {
 };
 
 /**
- * The exercises' plugins, where their routes are: a JupyterLite site has no
- * exercise service of its own yet, so it gets no Check button rather than
- * one that can only fail.
+ * The exercises' plugins. In a JupyterLite site `IExercises` comes from the
+ * site's backend (`backend/plugin.ts`: the browser's store, or the remote
+ * server), so only the Check button is added here.
  */
 export function exercisePlugins(): JupyterFrontEndPlugin<unknown>[] {
-  return isJupyterLite() ? [] : [exercisesPlugin, checkButtonPlugin];
+  return isJupyterLite()
+    ? [checkButtonPlugin]
+    : [exercisesPlugin, checkButtonPlugin];
 }

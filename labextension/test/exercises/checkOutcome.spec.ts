@@ -40,6 +40,17 @@ describe('a check outcome', () => {
     expect(errorText({ status: 'error' })).toBe('Error');
   });
 
+  it("names the Pyodide kernel's error as ipykernel does", () => {
+    // jupyterlite-pyodide-kernel reports ename as str() of the class.
+    expect(
+      errorText({
+        status: 'error',
+        ename: "<class 'AssertionError'>",
+        evalue: 'evens is still None'
+      })
+    ).toBe('AssertionError: evens is still None');
+  });
+
   it('tells an aborted execution from one that ran', () => {
     expect(ranToTheEnd({ status: 'ok' })).toBe(true);
     expect(ranToTheEnd({ status: 'error' })).toBe(true);

@@ -1,6 +1,10 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
+import { LocalExercises } from '../../src/backend/lite/liteExercises';
+import { LocalExerciseStore } from '../../src/backend/lite/localExercises';
+import { SiteCatalog, SiteModule } from '../../src/backend/lite/siteCatalog';
 import { BrowserTutor } from '../../src/backend/lite/tutor/browserTutor';
+import { CheckRun } from '../../src/exercises/token';
 import { embed } from '../../src/backend/lite/tutor/localEmbedding';
 import { cosine, turnText } from '../../src/backend/lite/tutor/sameProblem';
 import { SAME_PROBLEM_THRESHOLD } from '../../src/contract/constants';
@@ -28,8 +32,23 @@ type Expected =
 type Conversation = {
   name: string;
   settings: unknown;
-  turns: { ask: TutorQuestion; expect: Expected }[];
+  /** Declared by the conversation's module; a turn's check run is recorded first. */
+  exercise?: SiteModule['exercises'][number];
+  turns: { ask: TutorQuestion; check_run?: CheckRun; expect: Expected }[];
 };
+
+/** The site's exercises of a module declaring the conversation's exercise. */
+function siteExercises(conversation: Conversation): LocalExercises {
+  const module = {
+    id: 'parity',
+    complete_when_exercises_pass: false,
+    exercises: conversation.exercise ? [conversation.exercise] : []
+  };
+  return new LocalExercises(
+    Promise.resolve({ modules: [module] } as unknown as SiteCatalog),
+    new LocalExerciseStore(async () => undefined, new MemoryStorage())
+  );
+}
 
 const TESTS = join(__dirname, '..', '..', '..', 'tests', 'pedagogy');
 
@@ -44,13 +63,18 @@ const CONVERSATIONS = fixture<{ conversations: Conversation[] }>(
 test.each(CONVERSATIONS.map(c => [c.name, c] as const))(
   '%s',
   async (_, conversation) => {
+    const exercises = siteExercises(conversation);
     const tutor = new BrowserTutor({
       storage: new MemoryStorage(),
-      tutorSettings: async () => conversation.settings
+      tutorSettings: async () => conversation.settings,
+      exercise: (moduleId, exerciseId) => exercises.asked(moduleId, exerciseId)
     });
     const connection = tutor.openTutorConnection('parity');
     let previous: Float32Array | null = null;
-    for (const { ask, expect: want } of conversation.turns) {
+    for (const { ask, check_run, expect: want } of conversation.turns) {
+      if (check_run) {
+        await exercises.record('parity', conversation.exercise!.id, check_run);
+      }
       const frames = await answer(connection, ask);
       if ('error' in want) {
         expect(frames).toEqual([

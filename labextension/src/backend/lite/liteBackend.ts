@@ -22,8 +22,9 @@ import { IModuleService } from '../../modules/service';
 import { IPackageService } from '../../packages/service';
 import { IProgressService } from '../../progress/service';
 import { ITutorService } from '../../tutor/service';
+import { IExercises } from '../../exercises/token';
 import { checkPackageList } from './packageListCheck';
-import { SiteCatalog, SiteModule } from './siteCatalog';
+import { SiteCatalog, SiteModule, siteModule } from './siteCatalog';
 import { openWorkingCopy } from './workingCopy';
 
 /**
@@ -33,8 +34,15 @@ import { openWorkingCopy } from './workingCopy';
 export type LiteServices = IClientConfig &
   Omit<IProgressService, 'progressChanged'> &
   ITutorService & {
-    /** Status and last change of every module the student touched. */
-    statuses(): Promise<Map<string, Pick<Progress, 'status' | 'updated_at'>>>;
+    /**
+     * Status and last change of every module the student touched, and
+     * its card's exercise count where known.
+     */
+    statuses(): Promise<
+      Map<string, Pick<ModuleSummary, 'status' | 'updated_at' | 'exercises'>>
+    >;
+    /** The exercises' checks and the student's runs on them. */
+    exercises: IExercises;
   };
 
 /**
@@ -87,7 +95,11 @@ export class LiteTutorBackend
         notebook_filename: module.notebook_filename,
         order: module.order,
         status: statuses.get(module.id)?.status ?? 'not_started',
-        updated_at: statuses.get(module.id)?.updated_at ?? null
+        updated_at: statuses.get(module.id)?.updated_at ?? null,
+        exercises: statuses.get(module.id)?.exercises ?? {
+          passed: 0,
+          total: module.exercises.length
+        }
       }));
   }
 
@@ -198,12 +210,8 @@ export class LiteTutorBackend
     return (await this._catalog).package_sets;
   }
 
-  private async _module(id: string): Promise<SiteModule> {
-    const module = (await this._catalog).modules.find(one => one.id === id);
-    if (!module) {
-      throw new TutorApiError(404, 'not_found', `There is no module ${id}.`);
-    }
-    return module;
+  private _module(id: string): Promise<SiteModule> {
+    return siteModule(this._catalog, id);
   }
 
   private readonly _progressChanged = new Signal<this, Progress>(this);

@@ -3,15 +3,17 @@ import {
   AUTOSAVE_INTERVAL_SECONDS,
   MAX_NOTEBOOK_BYTES
 } from '../../contract/constants';
+import { LocalExercises } from './liteExercises';
 import { LocalProgressStore } from './localProgress';
 import { ITutorService } from '../../tutor/service';
 
 /**
- * Progress and tutor kept in this browser: the student is whoever uses it,
- * a learner.
+ * Progress, check runs and tutor kept in this browser: the student is
+ * whoever uses it, a learner.
  */
 export function localServices(
   progress: LocalProgressStore,
+  exercises: LocalExercises,
   tutor: ITutorService
 ): LiteServices {
   return {
@@ -22,7 +24,19 @@ export function localServices(
       max_notebook_bytes: MAX_NOTEBOOK_BYTES,
       working_copy_dir: ''
     }),
-    statuses: () => progress.all(),
+    statuses: async () => {
+      const [statuses, counts] = await Promise.all([
+        progress.all(),
+        exercises.summaries()
+      ]);
+      return new Map(
+        [...statuses].map(([id, status]) => [
+          id,
+          { ...status, exercises: counts.get(id) }
+        ])
+      );
+    },
+    exercises,
     getProgress: id => progress.get(id),
     saveProgress: (id, update) => progress.save(id, update),
     saveProgressOnUnload: (id, update) => {

@@ -1,12 +1,18 @@
+import { ServerExercises } from '../../exercises/server';
 import { ServerTutorBackend } from '../server';
 import { LiteServices } from './liteBackend';
 
 /**
- * Progress and tutor on a jupyter-tutor server (remote mode), so they follow
- * the student to any browser; the module list still comes from the site.
+ * Progress, check runs and tutor on a jupyter-tutor server (remote mode), so
+ * they follow the student to any browser; the module list still comes from
+ * the site, the exercises' checks and counts from the server.
  */
-export function remoteServices(server: ServerTutorBackend): LiteServices {
+export function remoteServices(
+  server: ServerTutorBackend,
+  exercises: ServerExercises
+): LiteServices {
   return {
+    exercises,
     getConfig: () => server.getConfig(),
     statuses: async () =>
       new Map((await server.listModules()).map(module => [module.id, module])),

@@ -1,3 +1,5 @@
+import { ExerciseCheck } from '../../exercises/token';
+import { TutorApiError } from '../errors';
 import {
   CatalogPackage,
   PackageListProblem,
@@ -19,6 +21,9 @@ export type SiteModule = {
   packages: PackageRequest[];
   packages_is_default: boolean;
   package_problems: PackageListProblem[];
+  /** As released: each exercise's checks, never its solution or hints. */
+  exercises: { id: string; title?: string; checks: ExerciseCheck[] }[];
+  complete_when_exercises_pass: boolean;
 };
 
 /**
@@ -54,4 +59,16 @@ export async function fetchSiteCatalog(): Promise<SiteCatalog> {
     );
   }
   return catalog;
+}
+
+/** The catalog's module `id`, or the server's 404. */
+export async function siteModule(
+  catalog: Promise<SiteCatalog>,
+  id: string
+): Promise<SiteModule> {
+  const module = (await catalog).modules.find(one => one.id === id);
+  if (!module) {
+    throw new TutorApiError(404, 'not_found', `There is no module ${id}.`);
+  }
+  return module;
 }

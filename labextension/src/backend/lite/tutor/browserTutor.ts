@@ -1,6 +1,6 @@
 import { ITutorConnection, TutorHistory } from '../../types';
 import { ITutorService } from '../../../tutor/service';
-import { BrowserTutorConnection } from './connection';
+import { BrowserTutorConnection, ExerciseLookup } from './connection';
 import { TutorHistoryStore, TutorStorage } from './historyStore';
 import {
   DEFAULT_SETTINGS,
@@ -18,18 +18,22 @@ export type BrowserTutorOptions = {
   storage?: TutorStorage;
   /** Called after each whole answer, where the server counts an attempt. */
   onAnswered?: (moduleId: string) => Promise<unknown>;
+  /** The exercise a question names and the student's latest run on it. */
+  exercise?: ExerciseLookup;
 };
 
 /**
  * The tutor of a JupyterLite site without a server: offline hints from the
- * rules the server uses, the server's hint levels, and the conversations
- * kept in the browser.
+ * rules the server uses (with the failing check's message for a question
+ * about an exercise), the server's hint levels, and the conversations kept
+ * in the browser.
  */
 export class BrowserTutor implements ITutorService {
   constructor(options: BrowserTutorOptions = {}) {
     this._tutorSettings = options.tutorSettings ?? (async () => null);
     this._history = new TutorHistoryStore(options.storage);
     this._onAnswered = options.onAnswered ?? (async () => undefined);
+    this._exercise = options.exercise ?? (async () => null);
   }
 
   async tutorHistory(moduleId: string): Promise<TutorHistory> {
@@ -42,7 +46,8 @@ export class BrowserTutor implements ITutorService {
       moduleId,
       this._history,
       this._settings(moduleId),
-      this._onAnswered
+      this._onAnswered,
+      this._exercise
     );
   }
 
@@ -62,4 +67,5 @@ export class BrowserTutor implements ITutorService {
   private readonly _tutorSettings: (moduleId: string) => Promise<unknown>;
   private readonly _history: TutorHistoryStore;
   private readonly _onAnswered: (moduleId: string) => Promise<unknown>;
+  private readonly _exercise: ExerciseLookup;
 }

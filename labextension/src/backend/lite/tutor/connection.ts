@@ -10,7 +10,20 @@ import {
 import { TutorHistoryStore } from './historyStore';
 import { levelName } from './levels';
 import { TutorSettings } from './settings';
-import { chooseTurn, offlineAnswer, Turn, TurnRefused } from './turn';
+import {
+  AskedExercise,
+  askedExerciseId,
+  chooseTurn,
+  offlineAnswer,
+  Turn,
+  TurnRefused
+} from './turn';
+
+/** The exercise a question names, with the student's latest run; null if undeclared. */
+export type ExerciseLookup = (
+  moduleId: string,
+  exerciseId: string
+) => Promise<AskedExercise | null>;
 
 /** An answer under way, and whether the student pressed Stop. */
 type Answering = { id: string; stopped: boolean; hasText: boolean };
@@ -28,7 +41,8 @@ export class BrowserTutorConnection implements ITutorConnection {
     readonly moduleId: string,
     private readonly _history: TutorHistoryStore,
     private readonly _settings: Promise<TutorSettings>,
-    private readonly _onAnswered: (moduleId: string) => Promise<unknown>
+    private readonly _onAnswered: (moduleId: string) => Promise<unknown>,
+    private readonly _exercise: ExerciseLookup
   ) {}
 
   get status(): TutorConnectionStatus {
@@ -122,7 +136,12 @@ export class BrowserTutorConnection implements ITutorConnection {
       this._settings,
       this._history.messages(this.moduleId)
     ]);
-    const turn = chooseTurn(history, question, settings);
+    const exerciseId = askedExerciseId(history, question);
+    const asked =
+      exerciseId === null
+        ? null
+        : await this._exercise(this.moduleId, exerciseId);
+    const turn = chooseTurn(history, question, settings, asked);
     if (answer.stopped) {
       // Stopped before it began, as on the server: nothing is kept.
       this._finish(end(answer.id, null, false, true));
@@ -162,7 +181,9 @@ export class BrowserTutorConnection implements ITutorConnection {
         role: 'user',
         content: turn.content,
         cell_code: turn.cellCode,
-        error_output: turn.errorOutput
+        error_output: turn.errorOutput,
+        exercise_id: turn.exerciseId,
+        failed_check: turn.failedCheck
       });
     }
     const saved = await this._history.add(this.moduleId, {

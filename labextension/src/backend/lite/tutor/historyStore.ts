@@ -15,6 +15,9 @@ export type StoredMessage = {
   same_problem: boolean | null;
   provider: TutorProvider | null;
   partial: boolean;
+  /** A question's exercise and the check failing when it was asked (absent: none). */
+  exercise_id?: string | null;
+  failed_check?: number | null;
 };
 
 type NewMessage = Omit<StoredMessage, 'id' | 'created_at'>;

@@ -17,7 +17,7 @@ const ERROR_LINE = new RegExp(
 // Tracebacks number lines in ASCII digits, so `\d` may stay ASCII here.
 const ARROW_LINE = new RegExp(`^-+>[${PY_SPACE}]*(\\d+)`, 'u');
 const FILE_LINE = /line (\d+)/;
-const PLACEHOLDER = /\{(name|detail|line|line_number)\}/g;
+const PLACEHOLDER = /\{(name|detail|line|line_number|message)\}/g;
 
 type ParsedError = {
   errorType: string;
@@ -53,14 +53,23 @@ function parseError(errorOutput: string): ParsedError | null {
   return { errorType: found[1], message: strip(found[2]), lineNumber };
 }
 
-/** The hint for `level` (1 to 4) about this code and error, labelled as offline. */
+/**
+ * The hint for `level` (1 to 4) about this code and error, labelled as
+ * offline. Without an error, the message of the exercise's failing check
+ * (`failingCheck`) says what is still wrong; an error in the cell comes first.
+ */
 export function offlineHint(
   level: number,
   cellCode: string,
-  errorOutput: string
+  errorOutput: string,
+  failingCheck: string | null = null
 ): string {
   const parsed = errorOutput ? parseError(errorOutput) : null;
-  const [rule, name] = parsed ? findRule(parsed) : [OFFLINE_RULES.fallback, ''];
+  const [found, name] = parsed
+    ? findRule(parsed)
+    : [OFFLINE_RULES.fallback, ''];
+  const rule =
+    parsed === null && failingCheck ? OFFLINE_RULES.failing_check : found;
   const [line, lineNumber] = offendingLine(cellCode, parsed, name);
   const text =
     rule.levels[Math.min(Math.max(level, 1), rule.levels.length) - 1];
@@ -68,7 +77,8 @@ export function offlineHint(
     name,
     detail: parsed ? parsed.message : '',
     line,
-    line_number: lineNumber === null ? '?' : String(lineNumber)
+    line_number: lineNumber === null ? '?' : String(lineNumber),
+    message: failingCheck ?? ''
   };
   // Only these placeholders are filled: the texts' code examples have braces.
   const filled = text.replace(PLACEHOLDER, (_, key: string) => values[key]);

@@ -20,6 +20,8 @@ export type OfflineRules = {
   rules: OfflineRule[];
   /** For errors no rule matches, and for questions without an error. */
   fallback: Pick<OfflineRule, 'id' | 'title' | 'levels'>;
+  /** A question about an exercise whose latest check failed, without an error. */
+  failing_check: Pick<OfflineRule, 'id' | 'title' | 'levels'>;
 };
 
 export const OFFLINE_RULES: OfflineRules = rules;

@@ -24,3 +24,25 @@ export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const norms = Math.sqrt(normA) * Math.sqrt(normB);
   return norms ? dot / norms : 0;
 }
+
+/** Which exercise a question was about, and the check failing then (null: none). */
+export type FailingCheck = {
+  exerciseId: string | null;
+  failedCheck: number | null;
+};
+
+/**
+ * The same exercise, failing the same check (`same_failing_check`): a
+ * question the embedding alone would not tie to the previous one.
+ */
+export function sameFailingCheck(
+  previous: FailingCheck,
+  current: FailingCheck
+): boolean {
+  return (
+    previous.exerciseId !== null &&
+    previous.failedCheck !== null &&
+    previous.exerciseId === current.exerciseId &&
+    previous.failedCheck === current.failedCheck
+  );
+}
