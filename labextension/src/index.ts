@@ -1,6 +1,7 @@
 import { backendPlugins } from './backend/plugin';
 import { bridgePlugin } from './bridge/plugin';
 import { exercisePlugins } from './exercises/plugin';
+import { helpQueuePlugin } from './help/plugin';
 import { modulesPlugin } from './modules/plugin';
 import { packagesPlugin } from './packages/plugin';
 import { progressPlugin } from './progress/plugin';
@@ -12,6 +13,7 @@ export default [
   progressPlugin,
   ...exercisePlugins(),
   tutorPlugin,
+  helpQueuePlugin,
   packagesPlugin,
   bridgePlugin
 ];

@@ -3,6 +3,8 @@ import {
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
 import { Token } from '@lumino/coreutils';
+import { ServerHelpService } from '../help/server';
+import { IHelpService } from '../help/token';
 import { IModuleService } from '../modules/service';
 import {
   IPackageDetector,
@@ -95,9 +97,9 @@ function provider<T>(
 }
 
 /**
- * One plugin per feature service. Package detection and load analytics need
- * a server, so a JupyterLite site that keeps everything in the browser does
- * not provide them, and their UI is not shown.
+ * One plugin per feature service. Package detection, load analytics and the
+ * help queue need a server, so a JupyterLite site that keeps everything in
+ * the browser does not provide them, and their UI is not shown.
  */
 export function backendPlugins(): JupyterFrontEndPlugin<unknown>[] {
   const plugins: JupyterFrontEndPlugin<unknown>[] = [
@@ -116,7 +118,12 @@ export function backendPlugins(): JupyterFrontEndPlugin<unknown>[] {
     };
     plugins.push(
       provider('package-detector', IPackageDetector, server),
-      provider('package-load-analytics', IPackageLoadAnalytics, server)
+      provider('package-load-analytics', IPackageLoadAnalytics, server),
+      provider(
+        'help-service',
+        IHelpService,
+        backend => new ServerHelpService(server(backend).serverSettings)
+      )
     );
   }
   return plugins;
