@@ -11,6 +11,7 @@ from typing import Any
 from ..contract import constant, fields, names
 from ..errors import InvalidRequest
 from ..tutor.request import MAX_CONTEXT, MAX_QUESTION, clipped_text, exercise_slug
+from ..web.body import check_text
 
 MAX_ANSWER: int = constant("MAX_HELP_ANSWER_CHARS")
 ASK_FIELDS = fields("HelpAsk")
@@ -43,7 +44,7 @@ def _markdown(body: dict[str, Any], key: str, limit: int, what: str) -> str:
         raise InvalidRequest(f"The {what} is empty.")
     if len(value) > limit:
         raise InvalidRequest(f"The {what} has {len(value):,} characters; at most {limit:,}.")
-    return value
+    return check_text(value, key)
 
 
 def parse_help_ask(body: dict[str, Any]) -> HelpAsk:
@@ -52,10 +53,11 @@ def parse_help_ask(body: dict[str, Any]) -> HelpAsk:
     if not isinstance(module_id, str) or not module_id:
         raise InvalidRequest("module_id must be the id of a module.")
     return HelpAsk(
-        module_id=module_id,
+        module_id=check_text(module_id, "module_id"),
         question=_markdown(body, "question", MAX_QUESTION, "question"),
-        cell_code=clipped_text(body, "cell_code", MAX_CONTEXT),
-        error_output=clipped_text(body, "error_output", MAX_CONTEXT),
+        # Parsed bodies hold no unstorable text already; checked again for any caller.
+        cell_code=check_text(clipped_text(body, "cell_code", MAX_CONTEXT), "cell_code"),
+        error_output=check_text(clipped_text(body, "error_output", MAX_CONTEXT), "error_output"),
         exercise_id=exercise_slug(body),
     )
 
