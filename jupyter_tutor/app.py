@@ -1,6 +1,7 @@
 """The jupyter-server extension: configuration, start-up and route wiring."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from jupyter_core.paths import jupyter_data_dir
@@ -13,6 +14,8 @@ from .contract import constant
 from .errors import StoreUnavailable
 from .exercises.routes import exercise_routes
 from .exercises.service import ExerciseService
+from .help.routes import help_routes
+from .help.service import HelpService, HelpSettings
 from .hub.client_mode import check_client_mode
 from .hub.routes import client_routes
 from .hub.service_client import ServiceClient
@@ -179,6 +182,19 @@ class TutorApp(ExtensionApp):
         config=True,
         help="Days tutor messages are kept (0: forever). Applied as messages are stored; "
         "`jupyter tutor-server prune-history` applies it to every conversation.",
+    )
+    help_max_age_days = Integer(
+        0,
+        config=True,
+        help="Days students' help requests (questions to their instructor, and the answers) "
+        "are kept (0: forever). Applied as requests are stored and read; `jupyter "
+        "tutor-server prune-history` applies it too.",
+    )
+    help_open_requests_per_module = Integer(
+        3,
+        config=True,
+        help="Help requests a student may have waiting for an answer per module (0: no "
+        "limit); one more is refused (429) until one is answered.",
     )
     database_pool_size = Integer(
         1,
@@ -352,6 +368,8 @@ class TutorApp(ExtensionApp):
         "llm_max_tokens",
         "max_tutor_sockets_per_user",
         "history_max_age_days",
+        "help_max_age_days",
+        "help_open_requests_per_module",
         "database_pool_size",
         "database_max_overflow",
     )
@@ -375,6 +393,10 @@ class TutorApp(ExtensionApp):
             self.history_max_messages_per_module, self.history_max_age_days
         )
 
+    @property
+    def help_max_age(self) -> timedelta | None:
+        return timedelta(days=self.help_max_age_days) if self.help_max_age_days else None
+
     def initialize_settings(self) -> None:
         if self.client_mode:
             self._initialize_client()
@@ -392,6 +414,12 @@ class TutorApp(ExtensionApp):
         self.progress = ProgressService(sessions, self.snapshot_limit)
         self.exercises = ExerciseService(sessions)
         self.instructor = InstructorService(sessions, self.retention)
+        self.help = HelpService(
+            sessions,
+            self.exercises,
+            HelpSettings(self.help_open_requests_per_module, self.help_max_age),
+            self.retention,
+        )
         self.working_copies = WorkingCopies(
             self.serverapp.contents_manager, Path(self.modules_dir), self.working_copy_dir
         )
@@ -480,6 +508,7 @@ class TutorApp(ExtensionApp):
                 *package_routes(API),
                 *exercise_routes(API),
                 *instructor_routes(API),
+                *help_routes(API),
             ]
         )
 

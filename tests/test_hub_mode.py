@@ -223,3 +223,22 @@ async def test_the_class_dashboard_is_forwarded_and_refused_to_a_learner(as_alic
     for route in ("students", "students.csv", "exercises"):
         response = await as_alice("instructor", "modules", "alpha", route)
         assert (response.code, payload(response)["error"]) == (403, "forbidden")
+
+
+async def test_help_requests_are_forwarded_and_the_queue_refused_to_a_learner(as_alice):
+    body = {"module_id": "alpha", "question": "I am stuck", "cell_code": "x = 1"}
+    asked = await as_alice("help", "requests", method="POST", body=body)
+    assert asked.code == 200, asked.body
+    request_id = payload(asked)["id"]
+    mine = payload(await as_alice("help", "requests", params={"module_id": "alpha"}))
+    assert [r["id"] for r in mine["requests"]] == [request_id]
+    assert payload(await as_alice("help", "requests", str(request_id)))["question"] == "I am stuck"
+    for path, method in (
+        (("instructor", "modules", "alpha", "help-requests"), "GET"),
+        (("instructor", "help-requests", str(request_id), "answer"), "POST"),
+        (("instructor", "help-requests", str(request_id), "resolve"), "POST"),
+    ):
+        response = await as_alice(
+            *path, method=method, body={"answer": "x"} if method == "POST" else None
+        )
+        assert (response.code, payload(response)["error"]) == (403, "forbidden")

@@ -121,6 +121,22 @@ async def test_the_service_serves_the_tutor_api_to_token_holders_only(service):
     assert await ws.read_message() is None
 
 
+async def test_a_lite_student_asks_their_instructor_through_the_service(service):
+    alice, tess = service.issue("alice"), service.issue("tess")
+    api = "jupyter-tutor/api/"
+    body = {"module_id": "alpha", "question": "Why is `total` 45?"}
+    asked = await call(service, "POST", f"{api}help/requests", alice, body)
+    assert asked.code == 200, asked.body
+    request_id = json.loads(asked.body)["id"]
+    answer = f"{api}instructor/help-requests/{request_id}/answer"
+    assert (await call(service, "POST", answer, alice, {"answer": "x"})).code == 403
+    answered = await call(service, "POST", answer, tess, {"answer": "`range` stops *before* 10."})
+    assert answered.code == 200, answered.body
+    mine = await call(service, "GET", f"{api}help/requests?module_id=alpha", alice)
+    (seen,) = json.loads(mine.body)["requests"]
+    assert (seen["status"], seen["answer"]) == ("answered", "`range` stops *before* 10.")
+
+
 def test_a_setting_that_is_not_an_origin_stops_the_service(tmp_path):
     started = subprocess.run(
         [sys.executable, "-m", "jupyter_tutor.remote", "--TutorApp.allowed_origins=*"],

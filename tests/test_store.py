@@ -33,7 +33,7 @@ async def test_migrations_build_the_schema_from_an_empty_database(tutor):
             await connection.exec_driver_sql("SELECT version_num FROM alembic_version")
         ).scalar()
 
-    assert version == "0007"
+    assert version == "0008_help_queue"
     assert schema["learning_modules"]["columns"] >= {
         "id",
         "slug",
@@ -68,6 +68,9 @@ async def test_migrations_build_the_schema_from_an_empty_database(tutor):
         "revoked_at",
     }
     assert ("username",) in tokens["indexes"]
+    help_requests = schema["help_requests"]
+    assert {"user_id", "module_id", "question", "status", "answer"} <= help_requests["columns"]
+    assert ("module_id", "created_at") in help_requests["indexes"]
 
     # Starting again on a migrated database is a no-op.
     await tutor.store.again()

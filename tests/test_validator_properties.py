@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from jupyter_tutor.errors import TutorError
+from jupyter_tutor.help.request import MAX_ANSWER, parse_help_answer, parse_help_ask
 from jupyter_tutor.modules.catalog import parse_declaration
 from jupyter_tutor.packages.package_list import parse_package_list
 from jupyter_tutor.packages.request import (
@@ -20,7 +21,7 @@ from jupyter_tutor.packages.request import (
 )
 from jupyter_tutor.progress.request import parse_progress_update
 from jupyter_tutor.tutor.pedagogy.settings import parse_tutor_settings
-from jupyter_tutor.tutor.request import parse_frame
+from jupyter_tutor.tutor.request import MAX_CONTEXT, MAX_QUESTION, parse_frame
 from jupyter_tutor.web.body import SAFE_INTEGER, parse_json
 
 # Texts with the characters that break stores and parsers, numbers at every edge.
@@ -143,6 +144,26 @@ def test_tutor_frames(frame: dict[str, Any]) -> None:
             continue
         parsed = refused_cleanly(lambda raw=raw: parse_frame(raw))
         assert parsed is None or (0 < len(parsed.id) <= 100)
+
+
+HELP_FIELDS = ["module_id", "question", "cell_code", "error_output", "exercise_id"]
+
+
+@given(objects_with(HELP_FIELDS), st.sampled_from(HELP_FIELDS), texts)
+def test_help_requests(body: dict[str, Any], field: str, text: str) -> None:
+    valid = {"module_id": "m", "question": "why?"}
+    for candidate in (body, {**valid, **body}, {**valid, field: text}):
+        ask = refused_cleanly(lambda candidate=candidate: parse_help_ask(candidate))
+        if ask is not None:
+            assert ask.question.strip() and len(ask.question) <= MAX_QUESTION
+            assert len(ask.cell_code) <= MAX_CONTEXT and len(ask.error_output) <= MAX_CONTEXT
+            assert ask.module_id and all(map(storable, vars(ask).values()))
+
+
+@given(objects_with(["answer"]))
+def test_help_answers(body: dict[str, Any]) -> None:
+    answer = refused_cleanly(lambda: parse_help_answer(body))
+    assert answer is None or (answer.strip() and len(answer) <= MAX_ANSWER)
 
 
 @given(json_values)

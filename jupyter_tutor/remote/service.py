@@ -6,6 +6,7 @@ from jupyter_server.serverapp import ServerApp
 from traitlets.config import Config
 
 from ..hub.service_defaults import hub_service_defaults, hub_service_environment
+from .delete_student_cli import DeleteStudentApp
 from .identity import StudentTokenIdentityProvider
 from .prune_cli import PruneHistoryApp
 from .token_cli import TokenApp
@@ -48,11 +49,13 @@ class TutorServerApp(ServerApp):
     jupyter tutor-server --config tutor_server_config.py --ip 0.0.0.0 --port 8765
     jupyter tutor-server token add alice
     jupyter tutor-server prune-history --older-than-days 90
+    jupyter tutor-server delete-student alice --yes
     """
     default_services = ()
     subcommands: ClassVar[dict[str, Any]] = {
         "token": (TokenApp, TokenApp.description),
         "prune-history": (PruneHistoryApp, PruneHistoryApp.description),
+        "delete-student": (DeleteStudentApp, DeleteStudentApp.description),
     }
 
     def initialize(

@@ -25,6 +25,7 @@ from ..contract import names
 NotebookJSON = JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
 
 STATUSES = names("ModuleStatus")
+HELP_STATUSES = names("HelpStatus")
 
 
 def utcnow() -> datetime:
@@ -199,6 +200,37 @@ class TutorLimitLock(Base):
 
     user_id: Mapped[str] = mapped_column(String(255), primary_key=True)
     reserved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class HelpRequest(Base):
+    """A student's question to their instructor about a module, with the cell it is about
+    and the exercise's check result at that moment; the instructor's answer once given."""
+
+    __tablename__ = "help_requests"
+    __table_args__ = (
+        CheckConstraint(f"status IN {HELP_STATUSES!r}", name="ck_help_request_status"),
+        # The queue of a module, newest first; a student's open requests per module.
+        Index("ix_help_requests_module_created", "module_id", "created_at"),
+        Index("ix_help_requests_user_module_status", "user_id", "module_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(255))
+    module_id: Mapped[int] = mapped_column(ForeignKey("learning_modules.id"))
+    question: Mapped[str] = mapped_column(Text)
+    cell_code: Mapped[str] = mapped_column(Text, default="")
+    error_output: Mapped[str] = mapped_column(Text, default="")
+    exercise_id: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    # The exercise's standing (ExerciseStatus.as_json) when the question was asked.
+    check_result: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    answer: Mapped[str | None] = mapped_column(Text, nullable=True)
+    answered_by: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, index=True
+    )
 
 
 class PythonPackage(Base):

@@ -39,7 +39,7 @@ class Stop:
     id: str
 
 
-def _text(frame: dict[str, Any], key: str, limit: int) -> str:
+def clipped_text(frame: dict[str, Any], key: str, limit: int) -> str:
     value = frame.get(key)
     if value is None:
         return ""
@@ -55,7 +55,7 @@ def _flag(frame: dict[str, Any], key: str) -> bool:
     return value
 
 
-def _exercise_id(frame: dict[str, Any]) -> str | None:
+def exercise_slug(frame: dict[str, Any]) -> str | None:
     value = frame.get("exercise_id")
     if value is None:
         return None
@@ -82,12 +82,12 @@ def parse_ask(frame: dict[str, Any]) -> Ask:
     _only(frame, ASK_FIELDS)
     ask = Ask(
         id=frame_id(frame),
-        content=_text(frame, "content", MAX_QUESTION).strip(),
-        cell_code=_text(frame, "cell_code", MAX_CONTEXT),
-        error_output=_text(frame, "error_output", MAX_CONTEXT),
+        content=clipped_text(frame, "content", MAX_QUESTION).strip(),
+        cell_code=clipped_text(frame, "cell_code", MAX_CONTEXT),
+        error_output=clipped_text(frame, "error_output", MAX_CONTEXT),
         more_help=_flag(frame, "more_help"),
         retry=_flag(frame, "retry"),
-        exercise_id=_exercise_id(frame),
+        exercise_id=exercise_slug(frame),
     )
     if not ask.content and not ask.retry:
         raise InvalidRequest("Ask the tutor something: the question is empty.")

@@ -45,7 +45,7 @@ class UsageLedger:
             return reservation  # nothing to check: the row is written once, when settled
         now = utcnow()
         async with self._sessions.begin() as db:
-            await self._take_turn(db, user_id, now)
+            await self.take_turn(db, user_id, now)
             asked = await db.scalars(
                 select(TutorUsage.created_at)
                 .where(
@@ -75,7 +75,7 @@ class UsageLedger:
             return True
         now = utcnow()
         async with self._sessions.begin() as db:
-            await self._take_turn(db, reservation.user_id, now)
+            await self.take_turn(db, reservation.user_id, now)
             used, reserved = await self._today(db, reservation.user_id, now)
             if used + reserved + tokens > self.limits.tokens_per_day:
                 return False
@@ -113,7 +113,7 @@ class UsageLedger:
             )
 
     @staticmethod
-    async def _take_turn(db: AsyncSession, user_id: str, now: datetime) -> None:
+    async def take_turn(db: AsyncSession, user_id: str, now: datetime) -> None:
         """Write the student's lock row first: their other reservations wait for it."""
         locks = TutorLimitLock.__table__
         statement = insert_or_update(db.bind.dialect.name, locks).values(

@@ -7,6 +7,7 @@ the app class keeps every route free of ``app.py``, which only wires them togeth
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from ..help.service import HelpService
     from ..hub.service_client import ServiceClient
     from ..identity.students import Students
     from ..instructor.service import InstructorService
@@ -34,6 +35,7 @@ class TutorFeatures(Protocol):
     working_copies: "WorkingCopies"
     progress: "ProgressService"
     instructor: "InstructorService"
+    help: "HelpService"
     packages: "PackageService"
     tutor: "TutorService"
     tutor_sockets: "OpenSockets"

@@ -2,6 +2,7 @@ import { backendPlugins } from './backend/plugin';
 import { bridgePlugin } from './bridge/plugin';
 import { exerciseEditorPlugins } from './exercises/editor/plugin';
 import { exercisePlugins } from './exercises/plugin';
+import { helpQueuePlugin } from './help/plugin';
 import { modulesPlugin } from './modules/plugin';
 import { packagesPlugin } from './packages/plugin';
 import { progressPlugin } from './progress/plugin';
@@ -14,6 +15,7 @@ export default [
   ...exercisePlugins(),
   ...exerciseEditorPlugins(),
   tutorPlugin,
+  helpQueuePlugin,
   packagesPlugin,
   bridgePlugin
 ];

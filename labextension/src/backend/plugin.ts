@@ -5,6 +5,8 @@ import {
 import { Token } from '@lumino/coreutils';
 import { ServerExercises } from '../exercises/server';
 import { IExercises } from '../exercises/token';
+import { ServerHelpService } from '../help/server';
+import { IHelpService } from '../help/token';
 import { IModuleService } from '../modules/service';
 import {
   IPackageDetector,
@@ -109,10 +111,10 @@ function provider<T>(
 }
 
 /**
- * One plugin per feature service. Package detection and load analytics need
- * a server, so a JupyterLite site that keeps everything in the browser does
- * not provide them, and their UI is not shown. A Lite site's exercises are
- * provided here (JupyterLab's by `exercises/plugin.ts`).
+ * One plugin per feature service. Package detection, load analytics and the
+ * help queue need a server, so a JupyterLite site that keeps everything in
+ * the browser does not provide them, and their UI is not shown. A Lite
+ * site's exercises are provided here (JupyterLab's by `exercises/plugin.ts`).
  */
 export function backendPlugins(): JupyterFrontEndPlugin<unknown>[] {
   const plugins: JupyterFrontEndPlugin<unknown>[] = [
@@ -136,7 +138,12 @@ export function backendPlugins(): JupyterFrontEndPlugin<unknown>[] {
     };
     plugins.push(
       provider('package-detector', IPackageDetector, server),
-      provider('package-load-analytics', IPackageLoadAnalytics, server)
+      provider('package-load-analytics', IPackageLoadAnalytics, server),
+      provider(
+        'help-service',
+        IHelpService,
+        backend => new ServerHelpService(server(backend).serverSettings)
+      )
     );
   }
   return plugins;

@@ -50,6 +50,11 @@ export class ServerTutorBackend
     this._keepalive = new KeepaliveSender(_settings);
   }
 
+  /** How this server is reached, for the features that call it themselves. */
+  get serverSettings(): ServerConnection.ISettings {
+    return this._settings;
+  }
+
   get progressChanged(): Signal<this, Progress> {
     return this._progressChanged;
   }

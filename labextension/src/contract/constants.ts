@@ -15,6 +15,9 @@ export const MIN_AUTOSAVE_INTERVAL_SECONDS = 10;
 /** Characters (code points) of a question the tutor reads; the rest is clipped. */
 export const MAX_QUESTION_CHARS = 4000;
 
+/** Characters (code points) of an instructor's answer to a help request (Markdown); a longer one is refused. */
+export const MAX_HELP_ANSWER_CHARS = 20000;
+
 /** Characters (code points) of the cell code, and of the error output, the tutor reads. */
 export const MAX_CONTEXT_CHARS = 20000;
 

@@ -306,3 +306,80 @@ export type TutorFrame =
   | TutorReplaceFrame
   | TutorEndFrame
   | TutorErrorFrame;
+
+/** Where a help request stands: waiting for the instructor, answered, or resolved (closed). */
+export const HELP_STATUS_VALUES = ['open', 'answered', 'resolved'] as const;
+export type HelpStatus = (typeof HELP_STATUS_VALUES)[number];
+
+/** A student's question to their instructor (`POST help/requests`): the question (Markdown) and the cell it is about; the server adds the exercise's latest check result and refers to the tutor conversation it already holds. */
+export type HelpAsk = {
+  module_id: string;
+  /** Markdown; at most MAX_QUESTION_CHARS characters. */
+  question: string;
+  cell_code?: string;
+  error_output?: string;
+  /** The exercise of the cell (its metadata's id), if any. */
+  exercise_id?: string | null;
+};
+
+/** An instructor's answer to a help request (`POST instructor/help-requests/{id}/answer`), Markdown. */
+export type HelpAnswer = {
+  /** Markdown; at most MAX_HELP_ANSWER_CHARS characters. */
+  answer: string;
+};
+
+/** A student's help request as they see it (`GET help/requests`). */
+export type HelpRequest = {
+  id: number;
+  module_id: string;
+  question: string;
+  cell_code: string;
+  error_output: string;
+  exercise_id: string | null;
+  /** The exercise's latest check result when the question was asked (null without an exercise). */
+  check_result: ExerciseStanding | null;
+  status: HelpStatus;
+  answer: string | null;
+  answered_at: string | null;
+  resolved_at: string | null;
+  created_at: string;
+};
+
+/** A message of the student's tutor conversation, as the instructor reads it with a help request. */
+export type HelpConversationMessage = {
+  role: string;
+  content: string;
+  created_at: string;
+};
+
+/** A help request as the instructor sees it (`GET instructor/modules/{id}/help-requests`). */
+export type QueuedHelpRequest = {
+  id: number;
+  module_id: string;
+  question: string;
+  cell_code: string;
+  error_output: string;
+  exercise_id: string | null;
+  /** The exercise's latest check result when the question was asked (null without an exercise). */
+  check_result: ExerciseStanding | null;
+  status: HelpStatus;
+  answer: string | null;
+  answered_at: string | null;
+  resolved_at: string | null;
+  created_at: string;
+  user_id: string;
+  answered_by: string | null;
+  /** The student's tutor conversation about the module up to the request, newest last (at most the last 20 messages the retention keeps). */
+  conversation: HelpConversationMessage[];
+};
+
+/** The student's own help requests about a module, newest first. */
+export type HelpRequestList = {
+  requests: HelpRequest[];
+};
+
+/** A module's help requests, newest first (`GET instructor/modules/{id}/help-requests`). */
+export type HelpQueue = {
+  module_id: string;
+  requests: QueuedHelpRequest[];
+};

@@ -3,6 +3,7 @@ import { IThemeManager } from '@jupyterlab/apputils';
 import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { Message } from '@lumino/messaging';
+import { ISignal, Signal } from '@lumino/signaling';
 import { Panel, Widget } from '@lumino/widgets';
 import { CellContext } from './cellContext';
 import { notebookModule, TutorModule } from './notebookModule';
@@ -39,6 +40,16 @@ export class TutorPanel extends Panel {
     void this._follow();
   }
 
+  /** The module of the active notebook, or null. */
+  get module(): TutorModule | null {
+    return this._module;
+  }
+
+  /** Emitted when the panel follows another module (or none). */
+  get moduleChanged(): ISignal<this, TutorModule | null> {
+    return this._moduleChanged;
+  }
+
   protected onAfterShow(msg: Message): void {
     super.onAfterShow(msg);
     this._showChat();
@@ -58,10 +69,15 @@ export class TutorPanel extends Panel {
     if (request !== this._latestFollow) {
       return;
     }
-    this._module = notebook ? moduleOf(notebook) : null;
+    const module = notebook ? moduleOf(notebook) : null;
+    const changed = module?.id !== this._module?.id;
+    this._module = module;
     this._placeholder.setHidden(this._module !== null);
     this._header.setHidden(this._module === null);
     this._showChat();
+    if (changed) {
+      this._moduleChanged.emit(module);
+    }
   }
 
   /**
@@ -119,6 +135,7 @@ export class TutorPanel extends Panel {
   private readonly _chatArea = new Panel();
   private readonly _chats = new Map<string, OpenChat>();
   private _module: TutorModule | null = null;
+  private readonly _moduleChanged = new Signal<this, TutorModule | null>(this);
   private _latestFollow = 0;
 }
 

@@ -7,6 +7,8 @@ import {
 import { ICommandPalette, IThemeManager } from '@jupyterlab/apputils';
 import { INotebookTracker } from '@jupyterlab/notebook';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
+import { addAskInstructor } from '../help/tutorSection';
+import { IHelpService } from '../help/token';
 import { IModuleService } from '../modules/service';
 import { askAboutError, inModuleNotebook } from './askAboutError';
 import { askTutorRendererFactory } from './askTutorRenderer';
@@ -27,7 +29,13 @@ export const tutorPlugin: JupyterFrontEndPlugin<void> = {
     INotebookTracker,
     IRenderMimeRegistry
   ],
-  optional: [ILayoutRestorer, ICommandPalette, IThemeManager, ILabShell],
+  optional: [
+    ILayoutRestorer,
+    ICommandPalette,
+    IThemeManager,
+    ILabShell,
+    IHelpService
+  ],
   activate: (
     app: JupyterFrontEnd,
     tutor: ITutorService,
@@ -37,7 +45,8 @@ export const tutorPlugin: JupyterFrontEndPlugin<void> = {
     restorer: ILayoutRestorer | null,
     palette: ICommandPalette | null,
     themeManager: IThemeManager | null,
-    labShell: ILabShell | null
+    labShell: ILabShell | null,
+    help: IHelpService | null
   ): void => {
     const cellContext = new CellContext(tracker);
     const panel = new TutorPanel({
@@ -52,6 +61,10 @@ export const tutorPlugin: JupyterFrontEndPlugin<void> = {
     panel.title.caption = 'AI tutor';
     app.shell.add(panel, 'right', { rank: 600 });
     restorer?.add(panel, panel.id);
+    if (help) {
+      const show = () => app.shell.activateById(panel.id);
+      addAskInstructor(panel, help, cellContext, rendermime, show);
+    }
 
     // A module opened for the first time brings the tutor beside it, so a new
     // student sees where help is; a right sidebar already in use stays as it is.

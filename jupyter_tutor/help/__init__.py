@@ -1,0 +1,1 @@
+"""Ask my instructor: students' help requests and the instructor's answers."""
