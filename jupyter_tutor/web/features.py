@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ..modules.working_copy import WorkingCopies
     from ..packages.lock import LockedPackage
     from ..packages.service import PackageService
+    from ..policy.service import PolicyService
     from ..progress.service import ProgressService
     from ..remote.tokens import StudentTokens
     from ..roles import RolePolicy
@@ -34,6 +35,7 @@ class TutorFeatures(Protocol):
     working_copies: "WorkingCopies"
     progress: "ProgressService"
     instructor: "InstructorService"
+    policy: "PolicyService"
     packages: "PackageService"
     tutor: "TutorService"
     tutor_sockets: "OpenSockets"
