@@ -32,6 +32,8 @@ from .packages.lock import LOCK_FILE, load_lock, lock_version
 from .packages.package_list import DEFAULT_PACKAGES
 from .packages.routes import package_routes
 from .packages.service import PackageService, seed_catalog
+from .policy.routes import policy_routes
+from .policy.service import PolicyService
 from .progress.routes import progress_routes
 from .progress.service import ProgressService
 from .remote.tokens import StudentTokens
@@ -420,6 +422,7 @@ class TutorApp(ExtensionApp):
             HelpSettings(self.help_open_requests_per_module, self.help_max_age),
             self.retention,
         )
+        self.policy = PolicyService(sessions)
         self.working_copies = WorkingCopies(
             self.serverapp.contents_manager, Path(self.modules_dir), self.working_copy_dir
         )
@@ -446,6 +449,7 @@ class TutorApp(ExtensionApp):
             rewrite=self.rewrite_violations,
             links=LinkPolicy(frozenset(self.tutor_link_hosts)),
             exercises=self.exercises,
+            policy=self.policy,
         )
         self.store = StoreReadiness(self._prepare_store)
         safe_url = make_url(self.engine.url).render_as_string(hide_password=True)
@@ -509,6 +513,7 @@ class TutorApp(ExtensionApp):
                 *exercise_routes(API),
                 *instructor_routes(API),
                 *help_routes(API),
+                *policy_routes(API),
             ]
         )
 

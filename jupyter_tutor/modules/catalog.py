@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..exercises.declaration import Exercise, scan_exercises
+from ..policy.rules import parse_policy
 from ..tutor.pedagogy.settings import parse_tutor_settings
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
@@ -101,6 +102,10 @@ def scan(modules_dir: Path) -> Catalog:
         except ValueError as error:
             # The module stays available; only its tutor falls back to the defaults.
             problems.append(CatalogProblem(path.name, f"{error} (tutor defaults used)"))
+        else:
+            # A broken window or entry is skipped; the rest of the policy applies.
+            tutor = block.get("tutor") or {}
+            problems += [CatalogProblem(path.name, p) for p in parse_policy(tutor.get("policy"))[1]]
         declared = scan_exercises(notebook)
         # A broken exercise is skipped; the module and its other exercises keep working.
         problems += [

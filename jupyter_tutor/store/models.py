@@ -308,3 +308,16 @@ class StudentToken(Base):
     groups: Mapped[list[str]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class AiPolicyOverride(Base):
+    """An instructor's AI policy for a module, over the notebook's (policy/rules.py)."""
+
+    __tablename__ = "ai_policies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    module_id: Mapped[int] = mapped_column(ForeignKey("learning_modules.id"), unique=True)
+    # An AiPolicyBlock, validated before it is written.
+    policy: Mapped[dict[str, Any]] = mapped_column(JSON)
+    set_by: Mapped[str] = mapped_column(String(255))
+    set_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

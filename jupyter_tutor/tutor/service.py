@@ -4,12 +4,13 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from ..contract import constant
 from ..errors import InvalidRequest
 from ..exercises.service import ExerciseService
 from ..progress.service import ProgressService
-from ..store.models import ChatMessage, LearningModule
+from ..store.models import ChatMessage, LearningModule, utcnow
 from .exercise_context import AskedExercise, asked_exercise
 from .frames import (
     EndFrame,
@@ -35,6 +36,9 @@ from .request import Ask
 from .similarity.local_embedding import embed as local_embedding
 from .similarity.same_problem import cosine, same_failing_check, turn_text
 from .usage import Reservation, UsageLedger
+
+if TYPE_CHECKING:
+    from ..policy.service import PolicyService
 
 Send = Callable[[Frame], Awaitable[None]]
 
@@ -118,6 +122,7 @@ class TutorService:
         rewrite: bool = True,
         links: LinkPolicy | None = None,
         exercises: ExerciseService | None = None,
+        policy: "PolicyService | None" = None,
     ) -> None:
         self.history = history
         self._progress = progress
@@ -128,6 +133,7 @@ class TutorService:
         self._rewrite_enabled = rewrite
         self._links = links or LinkPolicy()
         self._exercises = exercises
+        self._policy = policy
 
     async def close(self) -> None:
         if self._model:
@@ -152,6 +158,13 @@ class TutorService:
         await self.history.refresh(session_id)
         recent, _ = await self.history.recent(session_id, CONVERSATION_MESSAGES)
         retried = _unanswered(recent) if ask.retry else None
+        exercise_id = retried.exercise_id if retried else ask.exercise_id
+        if self._policy is not None:
+            allowed = await self._policy.allows(module, exercise_id, settings, utcnow())
+            if isinstance(allowed, str):  # switched off: said politely, the model not asked
+                await send(error_frame(ask.id, "tutor_off", allowed))
+                return
+            settings = allowed
         exercise = await self._asked_exercise(user_id, module, retried, ask)
         needed = self._tokens_needed(module, settings, ask, retried, recent, exercise)
         try:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from ..modules.working_copy import WorkingCopies
     from ..packages.lock import LockedPackage
     from ..packages.service import PackageService
+    from ..policy.service import PolicyService
     from ..progress.service import ProgressService
     from ..remote.tokens import StudentTokens
     from ..roles import RolePolicy
@@ -36,6 +37,7 @@ class TutorFeatures(Protocol):
     progress: "ProgressService"
     instructor: "InstructorService"
     help: "HelpService"
+    policy: "PolicyService"
     packages: "PackageService"
     tutor: "TutorService"
     tutor_sockets: "OpenSockets"

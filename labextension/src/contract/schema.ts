@@ -36,6 +36,7 @@ export const TUTOR_ERROR_CODE_VALUES = [
   'store_unavailable',
   'too_many_sockets',
   'invalid_token',
+  'tutor_off',
   'disconnected'
 ] as const;
 export type TutorErrorCode = (typeof TUTOR_ERROR_CODE_VALUES)[number];
@@ -61,14 +62,89 @@ export type TutorSettingsBlock = {
   avoid?: string[];
   /** Extra instructions for the model. */
   instructions?: string;
+  policy?: AiPolicyBlock;
 };
 
 export const TUTOR_SETTINGS_BLOCK_FIELDS = [
   'max_level',
   'code_allowed_level',
   'avoid',
-  'instructions'
+  'instructions',
+  'policy'
 ] as const;
+
+/** What the tutor may do: `off` (it does not answer), `hints` (the module's tutor settings: capped hint level, code from `code_allowed_level`, the avoid list), `full` (every level, code included). */
+export const AI_POLICY_MODE_VALUES = ['off', 'hints', 'full'] as const;
+export type AiPolicyMode = (typeof AI_POLICY_MODE_VALUES)[number];
+
+/** A time window with its own mode. `from`/`until` are local wall-clock times in `timezone`: `YYYY-MM-DDTHH:MM` (once) or `HH:MM` (every day; `until` before `from` crosses midnight). From included, until excluded. */
+export type AiPolicyWindow = {
+  mode: AiPolicyMode;
+  /** With `hints`: a cap below the module's `max_level`. */
+  max_level?: number;
+  from: string;
+  until: string;
+  /** An IANA time zone name, e.g. `Europe/Berlin`. */
+  timezone: string;
+  reason?: string;
+};
+
+/** One exercise's policy (overrides the module's mode; its windows come before the module's). */
+export type AiPolicyScope = {
+  mode?: AiPolicyMode;
+  /** With `hints`: a cap below the module's `max_level`. */
+  max_level?: number;
+  windows?: AiPolicyWindow[];
+};
+
+/** `metadata.jupyter_tutor.tutor.policy`: the module's AI policy; a missing block means `hints` (the tutor settings) at all times. */
+export type AiPolicyBlock = {
+  mode?: AiPolicyMode;
+  /** With `hints`: a cap below the module's `max_level`. */
+  max_level?: number;
+  windows?: AiPolicyWindow[];
+  /** By exercise id. */
+  exercises?: { [key: string]: unknown };
+};
+
+export const AI_POLICY_BLOCK_FIELDS = [
+  'mode',
+  'max_level',
+  'windows',
+  'exercises'
+] as const;
+
+/** The policy in force now for a module or an exercise. */
+export type AiPolicyNow = {
+  mode: AiPolicyMode;
+  /** The highest hint level the tutor reaches now (0 when off). */
+  max_level: number;
+  code_allowed_level: number;
+  /** When the window in force ends (ISO 8601), or null. */
+  until: string | null;
+  reason: string;
+  /** The instructor whose stored override is in force, or null: the course notebook. */
+  set_by: string | null;
+  /** When this may next change (ISO 8601), or null. */
+  next_change: string | null;
+};
+
+/** `GET modules/{id}/policy`: the policy in force now for the module and each declared exercise. */
+export type ModulePolicy = {
+  module_id: string;
+  now: string;
+  module: AiPolicyNow;
+  exercises: { [key: string]: unknown };
+};
+
+/** `GET/PUT instructor/modules/{id}/policy`: the notebook's policy, the stored override (who set it, when) and what is in force. */
+export type InstructorPolicy = {
+  module_id: string;
+  notebook: unknown;
+  override: unknown;
+  problems: string[];
+  in_force: ModulePolicy;
+};
 
 /** `metadata.jupyter_tutor` of a notebook. */
 export type NotebookMetadata = {
