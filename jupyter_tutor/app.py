@@ -391,7 +391,7 @@ class TutorApp(ExtensionApp):
         self.modules = ModuleService(sessions)
         self.progress = ProgressService(sessions, self.snapshot_limit)
         self.exercises = ExerciseService(sessions)
-        self.instructor = InstructorService(sessions, self.retention)
+        self.instructor = InstructorService(sessions, self.retention, self.progress)
         self.working_copies = WorkingCopies(
             self.serverapp.contents_manager, Path(self.modules_dir), self.working_copy_dir
         )
