@@ -1,6 +1,7 @@
 import { backendPlugins } from './backend/plugin';
 import { bridgePlugin } from './bridge/plugin';
 import { exercisePlugins } from './exercises/plugin';
+import { instructorPlugins } from './instructor/plugin';
 import { modulesPlugin } from './modules/plugin';
 import { packagesPlugin } from './packages/plugin';
 import { progressPlugin } from './progress/plugin';
@@ -11,6 +12,7 @@ export default [
   modulesPlugin,
   progressPlugin,
   ...exercisePlugins(),
+  ...instructorPlugins(),
   tutorPlugin,
   packagesPlugin,
   bridgePlugin
