@@ -310,7 +310,15 @@ async def test_the_exercises_csv(api, tutor):
         "failing_checks",
         "errors",
     ]
-    assert evens[:7] == ["evens-and-grid", "Creating arrays", "4", "2", "0.3333333333333333", "1.5", "2"]
+    assert evens[:7] == [
+        "evens-and-grid",
+        "Creating arrays",
+        "4",
+        "2",
+        "0.3333333333333333",
+        "1.5",
+        "2",
+    ]
     assert evens[7] == (
         f"check 1: {CHECKS_ONE[0]['message']} (1); check 2: {CHECKS_ONE[1]['message']} (1)"
     )

@@ -81,7 +81,9 @@ def _exercise_cell(exercise: dict, column: str) -> object:
         )
     if column == "errors":
         return "; ".join(
-            f"{e['name']}: {e['message']} ({e['runs']})" if e["name"] else f"{e['message']} ({e['runs']})"
+            f"{e['name']}: {e['message']} ({e['runs']})"
+            if e["name"]
+            else f"{e['message']} ({e['runs']})"
             for e in exercise[column]
         )
     return exercise[column]
