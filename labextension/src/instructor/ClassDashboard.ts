@@ -1,4 +1,5 @@
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
+import { ISignal, Signal } from '@lumino/signaling';
 import { TabPanel, Widget } from '@lumino/widgets';
 import { errorMessage } from '../backend/errors';
 import { ModuleSummary } from '../backend/types';
@@ -45,10 +46,18 @@ export class ClassDashboard extends TabPanel {
     return this._moduleId;
   }
 
+  /** The module shown changed: tabs added with `addTab` follow it. */
+  get moduleChanged(): ISignal<this, string> {
+    return this._moduleChanged;
+  }
+
   /** Show the class of this module (reloading it). */
   async showModule(moduleId: string): Promise<void> {
     const request = ++this._latestRequest;
-    this._moduleId = moduleId;
+    if (moduleId !== this._moduleId) {
+      this._moduleId = moduleId;
+      this._moduleChanged.emit(moduleId);
+    }
     this._overview.showClass(this._options.modules, moduleId, null, null);
     try {
       const [students, exercises, questions] = await Promise.all([
@@ -103,6 +112,7 @@ export class ClassDashboard extends TabPanel {
   private readonly _overview: ClassOverview;
   private readonly _charts: ChartView;
   private _moduleId = '';
+  private readonly _moduleChanged = new Signal<this, string>(this);
   private _latestRequest = 0;
 }
 

@@ -10,6 +10,8 @@ import {
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { Widget } from '@lumino/widgets';
 import { isJupyterLite } from '../backend/lite/site';
+import { HelpQueuePanel } from '../help/HelpQueuePanel';
+import { IHelpService } from '../help/token';
 import { IClientConfig } from '../backend/token';
 import { Role } from '../contract/schema';
 import { IModuleService } from '../modules/service';
@@ -50,14 +52,15 @@ const dashboardPlugin: JupyterFrontEndPlugin<void> = {
     "The class dashboard for instructors: a module's students and exercises, charts, exports and each student's work.",
   autoStart: true,
   requires: [IClientConfig, IModuleService, IRenderMimeRegistry],
-  optional: [IInstructorService, ICommandPalette],
+  optional: [IInstructorService, ICommandPalette, IHelpService],
   activate: (
     app: JupyterFrontEnd,
     config: IClientConfig,
     modules: IModuleService,
     rendermime: IRenderMimeRegistry,
     service: IInstructorService | null,
-    palette: ICommandPalette | null
+    palette: ICommandPalette | null,
+    help: IHelpService | null
   ): void => {
     let role: Role | null = null;
     void config
@@ -119,6 +122,9 @@ const dashboardPlugin: JupyterFrontEndPlugin<void> = {
             openStudent,
             onError: message => Notification.error(message)
           });
+          if (help !== null) {
+            content.addTab(helpQueueTab(help, rendermime, content, modules));
+          }
           dashboard = new MainAreaWidget({ content });
           dashboard.id = 'jp-TutorDashboard';
           dashboard.title.label = content.title.label;
@@ -135,6 +141,23 @@ const dashboardPlugin: JupyterFrontEndPlugin<void> = {
     });
   }
 };
+
+/** The module's help queue as a tab of the dashboard, following its module. */
+function helpQueueTab(
+  help: IHelpService,
+  rendermime: IRenderMimeRegistry,
+  dashboard: ClassDashboard,
+  modules: IModuleService
+): HelpQueuePanel {
+  const queue = new HelpQueuePanel({
+    help,
+    rendermime,
+    modules: () => modules.listModules()
+  });
+  queue.title.label = 'Help queue';
+  dashboard.moduleChanged.connect((_, moduleId) => queue.showModule(moduleId));
+  return queue;
+}
 
 /**
  * The class dashboard, and where there is a jupyter-tutor server its class
