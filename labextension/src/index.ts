@@ -3,6 +3,7 @@ import { bridgePlugin } from './bridge/plugin';
 import { exerciseEditorPlugins } from './exercises/editor/plugin';
 import { exercisePlugins } from './exercises/plugin';
 import { helpQueuePlugin } from './help/plugin';
+import { policyEditorPlugin } from './instructor/policy/plugin';
 import { modulesPlugin } from './modules/plugin';
 import { packagesPlugin } from './packages/plugin';
 import { progressPlugin } from './progress/plugin';
@@ -16,6 +17,7 @@ export default [
   ...exerciseEditorPlugins(),
   tutorPlugin,
   helpQueuePlugin,
+  policyEditorPlugin,
   packagesPlugin,
   bridgePlugin
 ];
