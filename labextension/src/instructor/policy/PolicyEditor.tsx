@@ -115,11 +115,7 @@ function Editor(props: {
           }
         >
           <option value="">As the course notebook says</option>
-          {AI_POLICY_MODE_VALUES.map(mode => (
-            <option key={mode} value={mode}>
-              {MODE_LABELS[mode]}
-            </option>
-          ))}
+          {modeOptions}
         </select>
       </label>
       {form.mode === 'hints' && (
@@ -210,11 +206,7 @@ function WindowFields(props: {
             onChange({ ...window, mode: event.target.value as AiPolicyMode })
           }
         >
-          {AI_POLICY_MODE_VALUES.map(mode => (
-            <option key={mode} value={mode}>
-              {MODE_LABELS[mode]}
-            </option>
-          ))}
+          {modeOptions}
         </select>
       </label>
       {field('from', 'From', 'datetime-local')}
@@ -230,6 +222,12 @@ const MODE_LABELS: Record<AiPolicyMode, string> = {
   hints: 'Hints: as the tutor settings say',
   full: 'Full: every level, code included'
 };
+
+const modeOptions = AI_POLICY_MODE_VALUES.map(mode => (
+  <option key={mode} value={mode}>
+    {MODE_LABELS[mode]}
+  </option>
+));
 
 /** The stored override's policy, or null. */
 function overrideOf(view: InstructorPolicy): AiPolicyBlock | null {

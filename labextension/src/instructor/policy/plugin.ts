@@ -4,6 +4,7 @@ import {
 } from '@jupyterlab/application';
 import { ICommandPalette, MainAreaWidget } from '@jupyterlab/apputils';
 import { INotebookTracker } from '@jupyterlab/notebook';
+import { teachingCommand } from '../../backend/teaching';
 import { IClientConfig } from '../../backend/token';
 import { IPolicyService } from '../../policy/service';
 import { notebookModule } from '../../tutor/notebookModule';
@@ -35,19 +36,11 @@ export const policyEditorPlugin: JupyterFrontEndPlugin<void> = {
     if (policy === null) {
       return; // a site without a server has no instructor's policy
     }
-    let teaches = false;
-    config
-      .getConfig()
-      .then(found => {
-        teaches = found.role !== 'learner';
-        if (teaches) {
-          palette?.addItem({
-            command: PolicyCommandIDs.setPolicy,
-            category: 'Jupyter Tutor'
-          });
-        }
-      })
-      .catch(() => undefined);
+    const teaches = teachingCommand(
+      config,
+      palette,
+      PolicyCommandIDs.setPolicy
+    );
 
     const moduleIdOf = (args: { module_id?: unknown }): string | null => {
       if (typeof args.module_id === 'string') {
@@ -61,7 +54,7 @@ export const policyEditorPlugin: JupyterFrontEndPlugin<void> = {
     app.commands.addCommand(PolicyCommandIDs.setPolicy, {
       label: 'Set AI Policy…',
       caption: 'Switch the tutor off, to hints or to full help for this module',
-      isVisible: () => teaches,
+      isVisible: teaches,
       isEnabled: args => moduleIdOf(args) !== null,
       execute: args => {
         const moduleId = moduleIdOf(args);
