@@ -27,6 +27,11 @@ async function openPolicyEditor(page: IJupyterLabPageFixture): Promise<void> {
   await expect(page.locator(EDITOR)).toContainText(INTRO_TO_NUMPY.id);
 }
 
+/** A local time `minutes` from now in UTC, as a `datetime-local` input takes it. */
+function utcMinutes(minutes: number): string {
+  return new Date(Date.now() + minutes * 60 * 1000).toISOString().slice(0, 16);
+}
+
 /** Put the module's policy back as the course has it, whatever a test left. */
 test.afterEach(async ({ page }) => {
   const cleared = await page.request.put(POLICY_URL, { data: { policy: null } });
@@ -61,17 +66,20 @@ test('an instructor switches the tutor off for a module, and on again', async ({
   await expect(editor.getByRole('alert')).toContainText('until');
   await shot('refused');
 
-  await editor.locator('input[name="has_window"]').uncheck();
+  // An exam from an hour ago to an hour from now.
+  await editor.locator('input[name="window_from"]').fill(utcMinutes(-60));
+  await editor.locator('input[name="window_until"]').fill(utcMinutes(60));
+  await editor.locator('input[name="window_timezone"]').fill('UTC');
+  await editor.locator('input[name="window_reason"]').fill('exam');
   await editor.getByRole('button', { name: 'Save' }).click();
   await expect(editor.getByRole('status')).toHaveText('Saved.');
-  await expect(editor).toContainText(
-    'In force now: Tutor off — set by your instructor'
+  const offText = /^Tutor off until .+ \(exam\) — set by your instructor$/;
+  await expect(editor.locator('.jp-TutorPolicyEditor-inForce')).toHaveText(
+    /^In force now: Tutor off until .+ \(exam\)/
   );
 
   // The panel beside it follows at once.
-  await expect(page.locator(BANNER)).toHaveText(
-    'Tutor off — set by your instructor'
-  );
+  await expect(page.locator(BANNER)).toHaveText(offText);
   await page.notebook.activate(INTRO_TO_NUMPY.workingCopy);
   await typeQuestion(page, 'How do I reshape an array?');
   const off = message(page, 'switched off');
@@ -93,4 +101,35 @@ test('an instructor switches the tutor off for a module, and on again', async ({
   await expect(message(page, answer)).toContainText(answer);
   expect(await chatRequests(request)).toHaveLength(1);
   await shot('tutor-on');
+});
+
+test('the banner follows when the window ends', async ({ page }, testInfo) => {
+  const shot = screenshots(page, testInfo);
+  await openModule(page);
+  await openSidebarTab(page, 'jupyter-tutor-panel');
+  await openPolicyEditor(page);
+  const editor = page.locator(EDITOR);
+
+  // A window ending at the next whole minute at least 20 s away
+  // (`datetime-local` has minutes); full help after it.
+  const end = new Date(Math.ceil((Date.now() + 20 * 1000) / 60000) * 60000);
+  await editor.locator('select[name="mode"]').selectOption('full');
+  await editor.locator('input[name="has_window"]').check();
+  await editor.locator('input[name="window_from"]').fill(utcMinutes(-60));
+  await editor
+    .locator('input[name="window_until"]')
+    .fill(end.toISOString().slice(0, 16));
+  await editor.locator('input[name="window_timezone"]').fill('UTC');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor.getByRole('status')).toHaveText('Saved.');
+  await expect(page.locator(BANNER)).toHaveText(/^Tutor off until /);
+  await shot('window');
+
+  // The panel reads the policy again at its next change, by itself.
+  await expect(page.locator(BANNER)).toHaveText(
+    'Tutor: full help — set by your instructor',
+    { timeout: 100 * 1000 }
+  );
+  expect(Date.now()).toBeGreaterThanOrEqual(end.getTime());
+  await shot('window-ended');
 });
