@@ -56,6 +56,9 @@ EXERCISES_SQL = [
     """SELECT exercise_slug, failed_check, count(id) FROM exercise_progress
     WHERE module_id = %(m)s AND NOT passed AND failed_check IS NOT NULL
     GROUP BY exercise_slug, failed_check""",
+    """SELECT exercise_slug, error, count(id) FROM check_runs
+    WHERE module_id = %(m)s AND NOT passed AND error IS NOT NULL
+    GROUP BY exercise_slug, error""",
 ]
 ROUTES = {"students": STUDENTS_SQL, "exercises": EXERCISES_SQL, "students.csv": STUDENTS_SQL}
 
@@ -124,6 +127,23 @@ def seed(connection: psycopg.Connection, module_id: int, students: int, rng: ran
             "INSERT INTO user_module_progress (user_id, module_id, status, state_bytes, version,"
             " attempt_count, updated_at) VALUES (%s, %s, %s, 0, 0, 0, %s)",
             progress,
+        )
+        cursor.executemany(
+            "INSERT INTO check_runs (user_id, module_id, exercise_slug, passed, failed_check,"
+            " error, created_at) VALUES (%s, %s, %s, %s, %s, %s, %s)",
+            [
+                (
+                    row[0],
+                    row[1],
+                    row[2],
+                    False,
+                    row[5] if row[5] is not None else 0,
+                    f"NameError: name 'v{attempt}' is not defined",
+                    row[6],
+                )
+                for row in checks
+                for attempt in range(row[3] - (1 if row[4] else 0))
+            ],
         )
         cursor.executemany(
             "INSERT INTO exercise_progress (user_id, module_id, exercise_slug, attempts, passed,"
@@ -195,7 +215,8 @@ def main() -> None:
                     "SELECT slug, id FROM learning_modules WHERE slug = ANY(%s)", (MODULES,)
                 ).fetchall()
             )
-            for table in ("exercise_progress", "user_module_progress", "chat_sessions"):
+            tables = ("check_runs", "exercise_progress", "user_module_progress", "chat_sessions")
+            for table in tables:
                 connection.execute(
                     f"DELETE FROM {table} WHERE module_id = ANY(%s)", (list(ids.values()),)
                 )

@@ -415,7 +415,7 @@ class TutorApp(ExtensionApp):
         self.modules = ModuleService(sessions)
         self.progress = ProgressService(sessions, self.snapshot_limit)
         self.exercises = ExerciseService(sessions)
-        self.instructor = InstructorService(sessions, self.retention)
+        self.instructor = InstructorService(sessions, self.retention, self.progress)
         self.help = HelpService(
             sessions,
             self.exercises,

@@ -220,8 +220,9 @@ def test_client_mode_needs_the_hub_token(monkeypatch):
 
 
 async def test_the_class_dashboard_is_forwarded_and_refused_to_a_learner(as_alice):
-    for route in ("students", "students.csv", "exercises"):
-        response = await as_alice("instructor", "modules", "alpha", route)
+    routes = ("students", "students.csv", "exercises", "exercises.csv", "questions")
+    for route in (*routes, "students/bob", "students/bob.smith@uni"):
+        response = await as_alice("instructor", "modules", "alpha", *route.split("/"))
         assert (response.code, payload(response)["error"]) == (403, "forbidden")
 
 

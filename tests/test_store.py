@@ -33,7 +33,7 @@ async def test_migrations_build_the_schema_from_an_empty_database(tutor):
             await connection.exec_driver_sql("SELECT version_num FROM alembic_version")
         ).scalar()
 
-    assert version == "0009_ai_policy"
+    assert version == "0010_check_history"
     assert schema["learning_modules"]["columns"] >= {
         "id",
         "slug",

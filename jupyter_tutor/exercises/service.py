@@ -4,17 +4,22 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from ..errors import NotFound
 from ..progress.service import upsert_progress
-from ..store.models import ExerciseProgress, LearningModule, utcnow
+from ..store.models import CheckRunRecord, ExerciseProgress, LearningModule, utcnow
 from ..store.upsert import insert_or_update
 from .declaration import Exercise
 from .request import CheckRun
 
 E = ExerciseProgress
+R = CheckRunRecord
+
+# The check history keeps this many runs per student and exercise, the newest: enough
+# for an instructor to follow an attempt, bounded however often Check is pressed.
+CHECK_HISTORY_PER_EXERCISE = 100
 
 
 def exercises_of(module: LearningModule) -> list[Exercise]:
@@ -150,6 +155,7 @@ class ExerciseService:
                     },
                 )
             )
+            await _add_to_history(session, user_id, module.id, exercise.slug, run, now)
             if run.passed and module.complete_when_exercises_pass:
                 completed = await _complete_if_all_passed(session, user_id, module)
             row = await session.scalar(
@@ -158,6 +164,25 @@ class ExerciseService:
                 .execution_options(populate_existing=True)
             )
         return Recorded(ExerciseStatus.of(exercise, row), completed)
+
+
+async def _add_to_history(
+    session: AsyncSession, user_id: str, module_id: int, slug: str, run: CheckRun, now: datetime
+) -> None:
+    owned = (R.user_id == user_id, R.module_id == module_id, R.exercise_slug == slug)
+    await session.execute(
+        insert(R).values(
+            user_id=user_id,
+            module_id=module_id,
+            exercise_slug=slug,
+            passed=run.passed,
+            failed_check=run.failed_check,
+            error=run.error,
+            created_at=now,
+        )
+    )
+    newest = select(R.id).where(*owned).order_by(R.id.desc()).limit(CHECK_HISTORY_PER_EXERCISE)
+    await session.execute(delete(R).where(*owned, R.id.not_in(newest.scalar_subquery())))
 
 
 async def _complete_if_all_passed(

@@ -38,9 +38,13 @@ class ServiceHandler(TutorHandler):
         self.finish(response.body if response.code != 204 else None)
 
 
-# Every route of the API is made of these (an export may end in ".csv"); anything else
-# (an encoded "?", "..") is no route.
-ROUTE_PATH = re.compile(r"[a-z0-9-]+(/[a-z0-9-]+)*(\.csv)?")
+# Every route of the API is made of these (an export may end in ".csv"), or is the class
+# dashboard's one student, named by user id (instructor/routes.py's USER_IN_PATH);
+# anything else (an encoded "?", "..") is no route.
+ROUTE_PATH = re.compile(
+    r"[a-z0-9-]+(/[a-z0-9-]+)*(\.csv)?"
+    r"|instructor/modules/[a-z0-9-]+/students/[A-Za-z0-9_@+-][A-Za-z0-9_.@+-]{0,254}"
+)
 
 
 class ForwardHandler(ServiceHandler):

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from ..store.models import (
     ChatMessage,
     ChatSession,
+    CheckRunRecord,
     ExerciseProgress,
     HelpRequest,
     LoadLogCount,
@@ -27,6 +28,7 @@ OWNED: tuple[tuple[str, Table, str], ...] = (
     ("saved versions", ProgressSnapshot.__table__, "progress"),
     ("progress rows", UserModuleProgress.__table__, "user_id"),
     ("check results", ExerciseProgress.__table__, "user_id"),
+    ("check history", CheckRunRecord.__table__, "user_id"),
     ("tutor messages", ChatMessage.__table__, "session"),
     ("tutor conversations", ChatSession.__table__, "user_id"),
     ("tutor usage rows", TutorUsage.__table__, "user_id"),

@@ -9,9 +9,11 @@ from typing import Any
 
 from ..exercises.declaration import Exercise
 from ..store.models import STATUSES, as_utc
+from .error_kinds import ErrorKind, error_kind
 from .rows import (
     AttemptsRow,
     ChecksRow,
+    ErrorRow,
     ExerciseCountsRow,
     FailingCheckRow,
     ProgressRow,
@@ -20,6 +22,8 @@ from .rows import (
 
 # The failing checks listed per exercise, most frequent first.
 TOP_FAILING_CHECKS = 3
+# The error kinds listed per exercise, most frequent first.
+TOP_ERRORS = 3
 
 
 @dataclass(frozen=True)
@@ -85,15 +89,35 @@ def median_of_histogram(values: dict[int, int]) -> float | None:
     return float(median(expanded)) if expanded else None
 
 
+def frequent_errors(rows: list[ErrorRow]) -> dict[str, list[dict[str, Any]]]:
+    """Exercise → its most frequent error kinds (``error_kinds.py``), by failing runs,
+    most first (ties by name and message)."""
+    runs: dict[str, Counter[ErrorKind]] = {}
+    for row in rows:
+        runs.setdefault(row.exercise_slug, Counter())[error_kind(row.error)] += row.runs
+    return {
+        slug: [
+            {"name": kind.name, "message": kind.message, "runs": count}
+            for kind, count in sorted(kinds.items(), key=lambda item: (-item[1], item[0]))[
+                :TOP_ERRORS
+            ]
+        ]
+        for slug, kinds in runs.items()
+    }
+
+
 def class_exercises(
     exercises: list[Exercise],
     class_size: int,
     counts: list[ExerciseCountsRow],
     attempts: list[AttemptsRow],
     failing: list[FailingCheckRow],
+    errors: list[ErrorRow],
 ) -> list[dict[str, Any]]:
     """Each declared exercise, in order: pass rate over the class, median attempts to pass
-    the first time, students stuck (``stuck.py``), the most frequent failing checks."""
+    the first time, students stuck (``stuck.py``), the most frequent failing checks and
+    errors."""
+    errors_by_slug = frequent_errors(errors)
     by_slug = {row.exercise_slug: row for row in counts}
     histograms: dict[str, dict[int, int]] = {}
     for row in attempts:
@@ -128,6 +152,7 @@ def class_exercises(
                     }
                     for f in known[:TOP_FAILING_CHECKS]
                 ],
+                "errors": errors_by_slug.get(exercise.slug, []),
             }
         )
     return summaries

@@ -3,19 +3,28 @@ Each query is served by an index of migration 0007."""
 
 from collections.abc import Collection
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ..store.models import ChatMessage, ChatSession, ExerciseProgress, UserModuleProgress
+from ..store.models import (
+    ChatMessage,
+    ChatSession,
+    CheckRunRecord,
+    ExerciseProgress,
+    UserModuleProgress,
+)
 from ..tutor.history import SESSION_TYPE
 from ..tutor.retention import Kept
 from .rows import (
     AttemptsRow,
     ChecksRow,
+    ErrorRow,
     ExerciseCountsRow,
     FailingCheckRow,
     ProgressRow,
+    QuestionsDayRow,
     QuestionsRow,
 )
 from .stuck import HIGHEST_LEVEL
@@ -24,6 +33,7 @@ E = ExerciseProgress
 M = ChatMessage
 S = ChatSession
 P = UserModuleProgress
+R = CheckRunRecord
 
 
 def _questions_of(module_id: int, kept_since: datetime | None) -> Select:
@@ -121,3 +131,35 @@ async def failing_check_rows(db: AsyncSession, module_id: int) -> list[FailingCh
         .group_by(E.exercise_slug, E.failed_check)
     )
     return [FailingCheckRow(*row) for row in rows]
+
+
+async def error_rows(db: AsyncSession, module_id: int) -> list[ErrorRow]:
+    """How many of the module's kept check runs raised each exact error text; folding
+    texts into kinds is ``error_kinds.py``'s."""
+    rows = await db.execute(
+        select(R.exercise_slug, R.error, func.count(R.id))
+        .where(R.module_id == module_id, ~R.passed, R.error.is_not(None))
+        .group_by(R.exercise_slug, R.error)
+    )
+    return [ErrorRow(*row) for row in rows]
+
+
+def _utc_day(db: AsyncSession, column: Any) -> Any:
+    """The UTC calendar day of a timestamp, as 'YYYY-MM-DD' text on either database."""
+    if db.get_bind().dialect.name == "postgresql":
+        return func.to_char(func.timezone("UTC", column), "YYYY-MM-DD")
+    # SQLite stores the UTC moment as text; its first ten characters are the day.
+    return func.substr(column, 1, 10)
+
+
+async def questions_per_day_rows(
+    db: AsyncSession, module_id: int, kept_since: datetime | None
+) -> list[QuestionsDayRow]:
+    day = _utc_day(db, M.created_at).label("day")
+    rows = await db.execute(
+        _questions_of(module_id, kept_since)
+        .add_columns(day, func.count(M.id))
+        .group_by(day)
+        .order_by(day)
+    )
+    return [QuestionsDayRow(*row) for row in rows]

@@ -58,3 +58,20 @@ class FailingCheckRow:
     exercise_slug: str
     failed_check: int
     students: int
+
+
+@dataclass(frozen=True)
+class ErrorRow:
+    """How many failing check runs of an exercise raised this exact error text."""
+
+    exercise_slug: str
+    error: str
+    runs: int
+
+
+@dataclass(frozen=True)
+class QuestionsDayRow:
+    """How many tutor questions the module's students asked on a UTC day (YYYY-MM-DD)."""
+
+    day: str
+    questions: int

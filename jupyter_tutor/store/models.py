@@ -124,6 +124,28 @@ class ExerciseProgress(Base):
     attempts_to_pass: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
+class CheckRunRecord(Base):
+    """Every check run of an exercise (the dashboard's check history), beside the one row
+    per exercise above; the newest ``CHECK_HISTORY_PER_EXERCISE`` per student and
+    exercise are kept."""
+
+    __tablename__ = "check_runs"
+    __table_args__ = (
+        # A student's history in a module, and a module's errors per exercise.
+        Index("ix_check_runs_module_user", "module_id", "user_id"),
+        Index("ix_check_runs_module_slug", "module_id", "exercise_slug"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(255))
+    module_id: Mapped[int] = mapped_column(ForeignKey("learning_modules.id"))
+    exercise_slug: Mapped[str] = mapped_column(String(100))
+    passed: Mapped[bool] = mapped_column(Boolean)
+    failed_check: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class ChatSession(Base):
     __tablename__ = "chat_sessions"
     __table_args__ = (

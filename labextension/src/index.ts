@@ -3,6 +3,7 @@ import { bridgePlugin } from './bridge/plugin';
 import { exerciseEditorPlugins } from './exercises/editor/plugin';
 import { exercisePlugins } from './exercises/plugin';
 import { helpQueuePlugin } from './help/plugin';
+import { instructorPlugins } from './instructor/plugin';
 import { policyEditorPlugin } from './instructor/policy/plugin';
 import { modulesPlugin } from './modules/plugin';
 import { packagesPlugin } from './packages/plugin';
@@ -15,6 +16,7 @@ export default [
   progressPlugin,
   ...exercisePlugins(),
   ...exerciseEditorPlugins(),
+  ...instructorPlugins(),
   tutorPlugin,
   helpQueuePlugin,
   policyEditorPlugin,

@@ -11,8 +11,10 @@ from sqlalchemy import Table, create_engine, func, insert, select
 from jupyter_tutor.identity.forget import OWNED
 from jupyter_tutor.store.migrate import alembic_config
 from jupyter_tutor.store.models import (
+    Base,
     ChatMessage,
     ChatSession,
+    CheckRunRecord,
     ExerciseProgress,
     HelpRequest,
     LearningModule,
@@ -61,6 +63,11 @@ def add_student(database_url: str, user: str, days_ago: int = 0) -> None:
                 user_id=user, module_id=1, exercise_slug="e", attempts=1, passed=False
             )
         )
+        db.execute(
+            insert(CheckRunRecord).values(
+                user_id=user, module_id=1, exercise_slug="e", passed=False, failed_check=0
+            )
+        )
         session = db.execute(
             insert(ChatSession)
             .values(user_id=user, session_type="tutor", module_id=1, created_at=then)
@@ -98,6 +105,16 @@ def help_questions(database_url: str) -> list[str]:
         found = list(db.scalars(select(HelpRequest.question).order_by(HelpRequest.id)))
     engine.dispose()
     return found
+
+
+def test_every_table_naming_a_student_is_deleted_with_them():
+    owned = {table.name for _, table, _ in OWNED}
+    naming_a_student = {
+        table.name
+        for table in Base.metadata.tables.values()
+        if {"user_id", "username"} & set(table.columns.keys())
+    }
+    assert naming_a_student <= owned
 
 
 def test_delete_student_says_what_then_deletes_all_of_it(tmp_path):

@@ -12,6 +12,7 @@ from jupyter_tutor.instructor.class_summary import (
 from jupyter_tutor.instructor.rows import (
     AttemptsRow,
     ChecksRow,
+    ErrorRow,
     ExerciseCountsRow,
     FailingCheckRow,
     ProgressRow,
@@ -82,6 +83,11 @@ def test_exercises_rank_failing_checks_and_drop_ones_the_notebook_lost():
             FailingCheckRow("e", 1, 2),
             FailingCheckRow("e", 7, 5),
         ],
+        errors=[
+            ErrorRow("e", "NameError: name 'x' is not defined", 2),
+            ErrorRow("e", "NameError: name 'grid' is not defined", 1),
+            ErrorRow("e", "AssertionError", 2),
+        ],
     )
     assert summary == [
         {
@@ -96,6 +102,10 @@ def test_exercises_rank_failing_checks_and_drop_ones_the_notebook_lost():
                 {"check": 1, "message": "second", "students": 2},
                 {"check": 0, "message": "first", "students": 1},
             ],
+            "errors": [
+                {"name": "NameError", "message": "name '…' is not defined", "runs": 3},
+                {"name": "AssertionError", "message": "", "runs": 2},
+            ],
         },
         {
             "id": "f",
@@ -106,9 +116,10 @@ def test_exercises_rank_failing_checks_and_drop_ones_the_notebook_lost():
             "median_attempts_to_pass": None,
             "stuck": 0,
             "failing_checks": [],
+            "errors": [],
         },
     ]
-    assert class_exercises([untried], 0, [], [], [])[0]["pass_rate"] is None
+    assert class_exercises([untried], 0, [], [], [], [])[0]["pass_rate"] is None
 
 
 def test_cells_that_would_be_formulas_are_prefixed():

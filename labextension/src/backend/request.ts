@@ -33,9 +33,34 @@ export async function requestAPI<T>(
   if (body !== undefined) {
     init.body = JSON.stringify(body);
   }
-  let response: Response;
+  const response = await send(settings, init, segments, query);
+  const reply = await readJson(response);
+  if (!response.ok) {
+    throw refusal(response, reply);
+  }
+  return reply as T;
+}
+
+/** GET a route whose reply is text (a CSV export); refusals as `requestAPI`. */
+export async function requestText(
+  settings: ServerConnection.ISettings,
+  segments: string[]
+): Promise<string> {
+  const response = await send(settings, { method: 'GET' }, segments);
+  if (!response.ok) {
+    throw refusal(response, await readJson(response));
+  }
+  return response.text();
+}
+
+async function send(
+  settings: ServerConnection.ISettings,
+  init: RequestInit,
+  segments: string[],
+  query?: Record<string, string>
+): Promise<Response> {
   try {
-    response = await ServerConnection.makeRequest(
+    return await ServerConnection.makeRequest(
       apiUrl(settings, segments, query),
       init,
       settings
@@ -47,11 +72,6 @@ export async function requestAPI<T>(
       'the Jupyter server cannot be reached'
     );
   }
-  const reply = await readJson(response);
-  if (!response.ok) {
-    throw refusal(response, reply);
-  }
-  return reply as T;
 }
 
 /** The JSON body of a response, or null if it has none (or not JSON). */

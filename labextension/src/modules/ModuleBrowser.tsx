@@ -5,6 +5,7 @@ import React from 'react';
 import { errorMessage } from '../backend/errors';
 import { IProgressService } from '../progress/service';
 import { ModuleSummary } from '../backend/types';
+import { InstructorCommandIDs } from '../instructor/commands';
 import { ProgressCommandIDs } from '../progress/commands';
 import { ModuleCommandIDs } from './commands';
 import { isNewStudent } from './firstScreen';
@@ -26,6 +27,12 @@ export class ModuleBrowser extends ReactWidget {
     super();
     this.addClass('jp-TutorModuleBrowser');
     progress.progressChanged.connect(this.markStale, this);
+    // The dashboard's button shows once the user's role is known.
+    _commands.commandChanged.connect((_, change) => {
+      if (change.id === InstructorCommandIDs.openDashboard) {
+        this.update();
+      }
+    }, this);
   }
 
   /** Reload the modules when next shown (now if visible): a count changed. */
@@ -128,6 +135,12 @@ export class ModuleBrowser extends ReactWidget {
   }
 
   private _renderCards(modules: ModuleSummary[]): JSX.Element {
+    const dashboard = InstructorCommandIDs.openDashboard;
+    const openDashboard = (id: string): void =>
+      void this._commands.execute(dashboard, { id });
+    const canOpenDashboard = (id: string): boolean =>
+      this._commands.hasCommand(dashboard) &&
+      this._commands.isVisible(dashboard, { id });
     return (
       <ul className="jp-TutorModuleBrowser-grid">
         {modules.map(module => (
@@ -141,6 +154,9 @@ export class ModuleBrowser extends ReactWidget {
               void this._commands.execute(ProgressCommandIDs.markCompleted, {
                 id
               })
+            }
+            onOpenDashboard={
+              canOpenDashboard(module.id) ? openDashboard : undefined
             }
             onShowVersions={id =>
               void this._commands.execute(

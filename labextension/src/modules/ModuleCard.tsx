@@ -8,6 +8,8 @@ export interface IModuleCardProps {
   onOpen: (id: string) => void;
   onMarkCompleted: (id: string) => void;
   onShowVersions: (id: string) => void;
+  /** Set for instructors: open the module's class dashboard. */
+  onOpenDashboard?: (id: string) => void;
 }
 
 /**
@@ -15,7 +17,8 @@ export interface IModuleCardProps {
  * started, or bring back a saved version of the work.
  */
 export function ModuleCard(props: IModuleCardProps): JSX.Element {
-  const { module, onOpen, onMarkCompleted, onShowVersions } = props;
+  const { module, onOpen, onMarkCompleted, onShowVersions, onOpenDashboard } =
+    props;
   const exercises = exerciseSummaryText(module.exercises);
   return (
     <li
@@ -47,6 +50,16 @@ export function ModuleCard(props: IModuleCardProps): JSX.Element {
             onClick={() => onShowVersions(module.id)}
           >
             Saved versions
+          </button>
+        )}
+        {onOpenDashboard && (
+          <button
+            type="button"
+            className="jp-TutorModuleCard-dashboard"
+            title={`The class's progress in ${module.title}`}
+            onClick={() => onOpenDashboard(module.id)}
+          >
+            Class dashboard
           </button>
         )}
         {module.status === 'in_progress' && (
