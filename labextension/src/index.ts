@@ -4,6 +4,7 @@ import { exerciseEditorPlugins } from './exercises/editor/plugin';
 import { exercisePlugins } from './exercises/plugin';
 import { helpQueuePlugin } from './help/plugin';
 import { instructorPlugins } from './instructor/plugin';
+import { policyEditorPlugin } from './instructor/policy/plugin';
 import { modulesPlugin } from './modules/plugin';
 import { packagesPlugin } from './packages/plugin';
 import { progressPlugin } from './progress/plugin';
@@ -18,6 +19,7 @@ export default [
   ...instructorPlugins(),
   tutorPlugin,
   helpQueuePlugin,
+  policyEditorPlugin,
   packagesPlugin,
   bridgePlugin
 ];

@@ -13,6 +13,8 @@ import {
   IPackageLoadAnalytics,
   IPackageService
 } from '../packages/service';
+import { ServerPolicyService } from '../policy/server';
+import { IPolicyService } from '../policy/service';
 import { IProgressService } from '../progress/service';
 import { ITutorService } from '../tutor/service';
 import { LiteServices, LiteTutorBackend } from './lite/liteBackend';
@@ -113,7 +115,8 @@ function provider<T>(
 /**
  * One plugin per feature service. Package detection, load analytics and the
  * help queue need a server, so a JupyterLite site that keeps everything in
- * the browser does not provide them, and their UI is not shown. A Lite
+ * the browser does not provide them, and their UI is not shown; nor the AI
+ * policy, which an instructor sets on the server. A Lite
  * site's exercises are provided here (JupyterLab's by `exercises/plugin.ts`).
  */
 export function backendPlugins(): JupyterFrontEndPlugin<unknown>[] {
@@ -143,6 +146,11 @@ export function backendPlugins(): JupyterFrontEndPlugin<unknown>[] {
         'help-service',
         IHelpService,
         backend => new ServerHelpService(server(backend).serverSettings)
+      ),
+      provider(
+        'policy-service',
+        IPolicyService,
+        backend => new ServerPolicyService(server(backend).serverSettings)
       )
     );
   }

@@ -4,6 +4,7 @@ import {
 } from '@jupyterlab/application';
 import { ICommandPalette, MainAreaWidget } from '@jupyterlab/apputils';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
+import { teachingCommand } from '../backend/teaching';
 import { IClientConfig } from '../backend/token';
 import { IModuleService } from '../modules/service';
 import { HelpCommandIDs } from './commands';
@@ -36,26 +37,18 @@ export const helpQueuePlugin: JupyterFrontEndPlugin<void> = {
     if (help === null) {
       return; // a site without a server keeps no help queue
     }
-    let teaches = false;
-    config
-      .getConfig()
-      .then(found => {
-        teaches = found.role !== 'learner';
-        if (teaches) {
-          palette?.addItem({
-            command: HelpCommandIDs.openHelpQueue,
-            category: 'Jupyter Tutor'
-          });
-        }
-      })
-      .catch(() => undefined);
+    const teaches = teachingCommand(
+      config,
+      palette,
+      HelpCommandIDs.openHelpQueue
+    );
 
     let open: MainAreaWidget<HelpQueuePanel> | null = null;
     app.commands.addCommand(HelpCommandIDs.openHelpQueue, {
       label: args =>
         args.from_card ? 'Open Help Queue of This Module' : 'Open Help Queue',
       caption: "Read and answer students' questions to their instructor",
-      isVisible: () => teaches,
+      isVisible: teaches,
       execute: args => {
         const moduleId = moduleIdOf(app, args);
         if (open === null || open.isDisposed) {

@@ -10,6 +10,8 @@ import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { addAskInstructor } from '../help/tutorSection';
 import { IHelpService } from '../help/token';
 import { IModuleService } from '../modules/service';
+import { addPolicyBanner } from '../policy/tutorSection';
+import { IPolicyService } from '../policy/service';
 import { askAboutError, inModuleNotebook } from './askAboutError';
 import { askTutorRendererFactory } from './askTutorRenderer';
 import { CellContext } from './cellContext';
@@ -34,7 +36,8 @@ export const tutorPlugin: JupyterFrontEndPlugin<void> = {
     ICommandPalette,
     IThemeManager,
     ILabShell,
-    IHelpService
+    IHelpService,
+    IPolicyService
   ],
   activate: (
     app: JupyterFrontEnd,
@@ -46,7 +49,8 @@ export const tutorPlugin: JupyterFrontEndPlugin<void> = {
     palette: ICommandPalette | null,
     themeManager: IThemeManager | null,
     labShell: ILabShell | null,
-    help: IHelpService | null
+    help: IHelpService | null,
+    policy: IPolicyService | null
   ): void => {
     const cellContext = new CellContext(tracker);
     const panel = new TutorPanel({
@@ -61,6 +65,9 @@ export const tutorPlugin: JupyterFrontEndPlugin<void> = {
     panel.title.caption = 'AI tutor';
     app.shell.add(panel, 'right', { rank: 600 });
     restorer?.add(panel, panel.id);
+    if (policy) {
+      addPolicyBanner(panel, policy);
+    }
     if (help) {
       const show = () => app.shell.activateById(panel.id);
       addAskInstructor(panel, help, cellContext, rendermime, show);
