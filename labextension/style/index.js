@@ -1,7 +1,10 @@
 import '@jupyter/chat/style/index.js';
 import './exercises.css';
+import './help.css';
+import './instructor.css';
 import './modules.css';
 import './packages.css';
 import './policy.css';
 import './saveStatus.css';
+import './savedVersions.css';
 import './tutor.css';
