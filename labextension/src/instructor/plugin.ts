@@ -12,6 +12,8 @@ import { Widget } from '@lumino/widgets';
 import { isJupyterLite } from '../backend/lite/site';
 import { HelpQueuePanel } from '../help/HelpQueuePanel';
 import { IHelpService } from '../help/token';
+import { IPolicyService } from '../policy/service';
+import { PolicyEditor } from './policy/PolicyEditor';
 import { IClientConfig } from '../backend/token';
 import { Role } from '../contract/schema';
 import { IModuleService } from '../modules/service';
@@ -52,7 +54,7 @@ const dashboardPlugin: JupyterFrontEndPlugin<void> = {
     "The class dashboard for instructors: a module's students and exercises, charts, exports and each student's work.",
   autoStart: true,
   requires: [IClientConfig, IModuleService, IRenderMimeRegistry],
-  optional: [IInstructorService, ICommandPalette, IHelpService],
+  optional: [IInstructorService, ICommandPalette, IHelpService, IPolicyService],
   activate: (
     app: JupyterFrontEnd,
     config: IClientConfig,
@@ -60,7 +62,8 @@ const dashboardPlugin: JupyterFrontEndPlugin<void> = {
     rendermime: IRenderMimeRegistry,
     service: IInstructorService | null,
     palette: ICommandPalette | null,
-    help: IHelpService | null
+    help: IHelpService | null,
+    policy: IPolicyService | null
   ): void => {
     let role: Role | null = null;
     void config
@@ -122,6 +125,9 @@ const dashboardPlugin: JupyterFrontEndPlugin<void> = {
             openStudent,
             onError: message => Notification.error(message)
           });
+          if (policy !== null && moduleId !== undefined) {
+            content.addTab(policyTab(policy, content, moduleId));
+          }
           if (help !== null) {
             content.addTab(helpQueueTab(help, rendermime, content, modules));
           }
@@ -141,6 +147,18 @@ const dashboardPlugin: JupyterFrontEndPlugin<void> = {
     });
   }
 };
+
+/** The module's AI policy as a tab of the dashboard, following its module. */
+function policyTab(
+  policy: IPolicyService,
+  dashboard: ClassDashboard,
+  moduleId: string
+): PolicyEditor {
+  const editor = new PolicyEditor({ policy, moduleId });
+  editor.title.label = 'AI policy';
+  dashboard.moduleChanged.connect((_, shown) => editor.showModule(shown));
+  return editor;
+}
 
 /** The module's help queue as a tab of the dashboard, following its module. */
 function helpQueueTab(
