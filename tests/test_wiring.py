@@ -16,6 +16,7 @@ ENTRY_POINTS = {
     "remote/command.py",
     "remote/token_cli.py",
     "remote/prune_cli.py",
+    "remote/delete_student_cli.py",
 }
 
 
