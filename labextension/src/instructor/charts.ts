@@ -22,7 +22,8 @@ function barChart(
   return {
     $schema: SCHEMA,
     title,
-    width: 'container',
+    // A fixed width: JupyterLab's renderer gives a chart no container width to fill.
+    width: 420,
     height: 180,
     data: { values },
     mark: { type: 'bar', tooltip: true },
