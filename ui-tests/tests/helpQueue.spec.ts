@@ -58,7 +58,7 @@ test.describe('Ask my instructor', () => {
     const queue = page.locator(QUEUE);
     await expect(queue).toBeVisible();
     const newest = queue.locator('.jp-TutorHelpQueue-request').first();
-    await expect(newest.locator('strong').nth(1)).toHaveText('my sum');
+    await expect(newest.locator('.jp-TutorHelp-markdown strong').first()).toHaveText('my sum');
     await newest.getByText('Cell code').click();
     await expect(newest.locator('pre')).toContainText(code);
     await newest.getByLabel('Your answer (Markdown)').fill(answer);
@@ -84,9 +84,7 @@ test.describe('Ask my instructor', () => {
     await expect(shown.locator('code')).toHaveText('range');
     await expect(shown.locator('em')).toHaveText('stops');
     await expect(
-      page.locator('.jp-Notification-Toast', {
-        hasText: 'Your instructor answered a question of yours.'
-      })
+      page.getByText('Your instructor answered a question of yours.')
     ).toBeVisible();
     await shot('answer-arrived');
   });
