@@ -27,6 +27,13 @@ export class AskInstructor extends ReactWidget {
     this.update();
   }
 
+  /** Shown again (the tutor panel brought forward): look for new answers now. */
+  protected onAfterShow(): void {
+    if (this._module) {
+      this._options.watcher.refresh(this._module.id).catch(() => undefined);
+    }
+  }
+
   protected render(): JSX.Element | null {
     const module = this._module;
     return module ? (
