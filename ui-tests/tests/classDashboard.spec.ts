@@ -226,4 +226,27 @@ test.describe('Class dashboard', () => {
     await alice.dispose();
     await bob.dispose();
   });
+
+  test('a learner has no class dashboard', async ({ browser }) => {
+    const context = await browser.newContext();
+    await context.addCookies([
+      { name: 'tutor_test_user', value: 'dora-dash', url: baseURL() }
+    ]);
+    const page = await context.newPage();
+    // The role arrives with the client config; the card is drawn after it.
+    const config = page.waitForResponse(response =>
+      response.url().includes('jupyter-tutor/api/config')
+    );
+    await page.goto(`${baseURL()}/lab`);
+    expect((await config).ok()).toBe(true);
+    const card = page.locator(
+      `.jp-TutorModuleCard[data-module-id="${MODULE}"]`
+    );
+    await expect(card).toBeVisible({ timeout: 120 * 1000 });
+    await expect(card.locator('.jp-TutorModuleCard-exercises')).toBeVisible();
+    await expect(
+      card.getByRole('button', { name: 'Class dashboard' })
+    ).toHaveCount(0);
+    await context.close();
+  });
 });
