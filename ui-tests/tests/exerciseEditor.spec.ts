@@ -41,7 +41,11 @@ test('An exercise declared with the editor checks a student correctly', async ({
   const shot = screenshots(page, testInfo);
 
   // The instructor: a statement and a starter cell at the source's end.
-  await page.filebrowser.open(SOURCE);
+  await page.evaluate(
+    path =>
+      (window as any).jupyterapp.commands.execute('docmanager:open', { path }),
+    SOURCE
+  );
   await page.notebook.activate(INTRO_TO_NUMPY.workingCopy);
   await waitForIdleKernel(page);
   await page.notebook.addCell('markdown', 'Set `answer` to 42.');
@@ -52,7 +56,8 @@ test('An exercise declared with the editor checks a student correctly', async ({
   await page.evaluate(() =>
     (window as any).jupyterapp.commands.execute('jupyter-tutor:edit-exercise')
   );
-  await page.getByRole('button', { name: 'Declare exercise' }).click();
+  // The command declares on the active cell: the form starts filled in.
+  await expect(field(page, 'Exercise id')).toHaveValue('exercise-1');
   await field(page, 'Exercise id').fill(EXERCISE_ID);
   await field(page, 'Check 1 code').fill(CHECK);
   await field(page, 'Check 1 message').fill(MESSAGE);
