@@ -50,8 +50,10 @@ c.TutorApp.database_url = f"sqlite+aiosqlite:///{(_db_dir / 'tutor.db').as_posix
 # package list write into its source notebook, never into the shipped one.
 from jupyter_tutor.app import shipped_modules_dir  # noqa: E402
 
-_modules_dir = _scratch / "modules" / "course"
-shutil.copytree(shipped_modules_dir(), _modules_dir)
+# Inside the root dir, so an instructor's test can open a source notebook in
+# JupyterLab, edit its exercises and re-sync.
+_modules_dir = Path(c.ServerApp.root_dir) / "course"  # noqa: F821
+shutil.copytree(shipped_modules_dir(), _modules_dir, dirs_exist_ok=True)
 c.TutorApp.modules_dir = str(_modules_dir)  # noqa: F821
 
 print(
