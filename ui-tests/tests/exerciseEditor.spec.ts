@@ -3,7 +3,8 @@ import {
   INTRO_TO_NUMPY,
   openModule,
   screenshots,
-  waitForIdleKernel
+  waitForIdleKernel,
+  WORKING_COPY_DIR
 } from './jupyterlab';
 
 /**
@@ -63,7 +64,6 @@ async function declareAndCheck(
   page: IJupyterLabPageFixture,
   shot: (name: string) => Promise<void>
 ): Promise<void> {
-
   // The instructor: a statement and a starter cell at the source's end.
   await page.evaluate(
     path =>
@@ -112,7 +112,12 @@ async function declareAndCheck(
   await resync(page);
   await page.notebook.close(true);
 
-  // The student: the module's working copy, from the module browser.
+  // The student: the module's working copy, from the module browser. Specs
+  // before this one may have left a copy of the course as it was (a copy is
+  // never overwritten), so this student starts from none.
+  await page.request.delete(
+    `api/contents/${WORKING_COPY_DIR}/${INTRO_TO_NUMPY.workingCopy}`
+  );
   await openModule(page);
   const index = (await page.notebook.getCellCount()) - 1;
   expect(await page.notebook.getCellTextInput(index)).toContain(STARTER);
