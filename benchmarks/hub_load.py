@@ -35,8 +35,12 @@ from service_process import running_hub_service
 QUESTION_CHANCE = 0.03  # per save: a few questions per student per minute
 
 
-def notebook_text(size: int, student: int, save: int) -> str:
-    """A course-like notebook of about ``size`` bytes, marked with who saved it when."""
+MARK = "mark = {}\n"
+
+
+def notebook_template(size: int, student: int) -> str:
+    """A course-like notebook of about ``size`` bytes, its first cell ``MARK`` (which save
+    this is): built once per student, so the simulator spends little CPU per save."""
     line = f"values_{student} = [{', '.join(str(i) for i in range(40))}]\n"
     cells = [
         {
@@ -44,19 +48,19 @@ def notebook_text(size: int, student: int, save: int) -> str:
             "cell_type": "code",
             "metadata": {},
             "execution_count": index,
-            "source": f"mark = {save}\n" if index == 0 else line * 4,
+            "source": MARK if index == 0 else line * 4,
             "outputs": [],
         }
         for index in range(max(1, size // (len(line) * 4 + 120)))
     ]
-    return json.dumps({**BENCHMARK_MODULE, "cells": cells})
+    return json.dumps({"base_version": "@", "notebook_state": {**BENCHMARK_MODULE, "cells": cells}})
 
 
 @dataclass
 class Student:
     number: int
     token: str
-    size: int
+    template: str
     version: int = 0
     acknowledged: int = -1  # the mark of the last save the service acknowledged
     saves: int = 0
@@ -68,12 +72,13 @@ class Results:
     statuses: Counter = field(default_factory=Counter)
     answers: int = 0
     tutor_errors: int = 0
+    tutor_refusals: Counter = field(default_factory=Counter)  # handshakes refused, by status
 
 
 async def save(url: str, student: Student, results: Results) -> None:
     student.saves += 1
-    body = json.dumps({"base_version": student.version, "notebook_state": "@"}).replace(
-        '"@"', notebook_text(student.size, student.number, student.saves)
+    body = student.template.replace('"@"', str(student.version), 1).replace(
+        json.dumps(MARK), json.dumps(MARK.format(student.saves)), 1
     )
     request = HTTPRequest(
         f"{url}jupyter-tutor/api/progress/{MODULE_ID}",
@@ -97,7 +102,12 @@ async def save(url: str, student: Student, results: Results) -> None:
 async def ask(url: str, student: Student, results: Results) -> None:
     socket_url = url.replace("http", "ws", 1) + f"jupyter-tutor/api/tutor?module_id={MODULE_ID}"
     request = HTTPRequest(socket_url, headers={"Authorization": f"token {student.token}"})
-    socket = await websocket_connect(request)
+    try:
+        socket = await websocket_connect(request)
+    except HTTPClientError as error:
+        results.tutor_errors += 1
+        results.tutor_refusals[error.code] += 1
+        return
     socket.write_message(json.dumps({"type": "ask", "id": "q", "content": "why?"}))
     while (message := await socket.read_message()) is not None:
         frame = json.loads(message)
@@ -157,7 +167,10 @@ async def run(url: str, students: list[Student], seconds: float) -> Results:
         f"p99 {percentile(ms, 0.99):.1f}  max {max(ms):.1f}"
     )
     print(f"statuses: {dict(sorted(results.statuses.items()))}")
-    print(f"tutor answers: {results.answers}, tutor errors: {results.tutor_errors}")
+    print(
+        f"tutor answers: {results.answers}, tutor errors: {results.tutor_errors} "
+        f"(refused sockets: {dict(results.tutor_refusals)})"
+    )
     print(f"lost (stored notebook is not the last acknowledged save): {lost}")
     return results
 
@@ -189,7 +202,8 @@ def main() -> None:
         students = []
         for number in range(args.students):
             hub.add(f"token-{number}", f"student-{number:03d}")
-            students.append(Student(number, f"token-{number}", random.randint(20_000, 50_000)))
+            template = notebook_template(random.randint(20_000, 50_000), number)
+            students.append(Student(number, f"token-{number}", template))
         print(f"database: {database_url.split('@')[-1]}")
         with running_hub_service(config, root / "service", hub.api_url, "bench") as (url, _):
             asyncio.run(run(url, students, args.seconds))

@@ -413,7 +413,7 @@ class TutorApp(ExtensionApp):
             decide_local_user(self.local_user, self.serverapp.identity_provider)
         )
         self.modules = ModuleService(sessions)
-        self.progress = ProgressService(sessions, self.snapshot_limit)
+        self.progress = ProgressService(self.engine, sessions, self.snapshot_limit)
         self.exercises = ExerciseService(sessions)
         self.instructor = InstructorService(sessions, self.retention, self.progress)
         self.help = HelpService(
@@ -538,6 +538,7 @@ class TutorApp(ExtensionApp):
             await seed_catalog(connection, build_catalog(self.pyodide_lock, load_curated()))
             if self.students.local_user is not None:
                 await self._adopt_anonymous_work(connection, self.students.local_user)
+        self.modules.forget()
         self.log.info("jupyter-tutor: %d learning modules ready", len(catalog.modules))
 
     async def _adopt_anonymous_work(self, connection: AsyncConnection, local_user: str) -> None:

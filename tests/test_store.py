@@ -8,6 +8,7 @@ from alembic.migration import MigrationContext
 from conftest import fixture_notebook, payload
 from sqlalchemy import inspect
 
+from jupyter_tutor.modules import service as module_service
 from jupyter_tutor.modules.catalog import scan
 from jupyter_tutor.modules.service import sync_modules
 from jupyter_tutor.store.models import Base
@@ -86,8 +87,7 @@ async def test_resync_updates_inserts_and_retires_but_keeps_progress(tutor, api,
     (modules_dir / "module_05_delta.ipynb").write_text(
         json.dumps(fixture_notebook("delta", "Delta", 5))
     )
-    async with tutor.engine.begin() as connection:
-        await sync_modules(connection, scan(modules_dir).modules)
+    await tutor.modules.sync(scan(modules_dir).modules)
 
     modules = payload(await api("modules"))["modules"]
     assert [(m["id"], m["title"]) for m in modules] == [
@@ -101,9 +101,20 @@ async def test_resync_updates_inserts_and_retires_but_keeps_progress(tutor, api,
     (modules_dir / "module_02_beta.ipynb").write_text(
         json.dumps(fixture_notebook("beta", "Beta", 2))
     )
-    async with tutor.engine.begin() as connection:
-        await sync_modules(connection, scan(modules_dir).modules)
+    await tutor.modules.sync(scan(modules_dir).modules)
     assert payload(await api("modules", "beta"))["status"] == "completed"
+
+
+async def test_a_sync_by_another_process_shows_once_the_cached_module_ages(
+    tutor, api, modules_dir: Path, monkeypatch
+):
+    assert (await api("modules", "beta")).code == 200
+    (modules_dir / "module_02_beta.ipynb").unlink()
+    async with tutor.engine.begin() as connection:  # as another service process would
+        await sync_modules(connection, scan(modules_dir).modules)
+    assert (await api("progress", "beta")).code == 200  # still the module read just now
+    monkeypatch.setattr(module_service, "MODULE_CACHE_SECONDS", 0.0)
+    assert (await api("progress", "beta")).code == 404
 
 
 async def test_attempts_are_counted_per_user(tutor, api):

@@ -48,3 +48,25 @@ async def test_a_server_keeps_only_its_pool_open(pool_size: int, max_overflow: i
     finally:
         await engine.dispose()
     assert await open_connections(name) == 0
+
+
+async def test_connections_the_server_closed_are_replaced_without_an_error():
+    name = f"jupyter-tutor-test-{uuid.uuid4().hex[:8]}"
+    engine = create_engine(POSTGRES_URL, pool_size=4, application_name=name)
+    observer = create_engine(POSTGRES_URL, pool_size=0, application_name="observer")
+    try:
+        await busy(engine)  # the pool holds four connections
+        async with observer.connect() as connection:
+            await connection.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE application_name = :name"
+                ),
+                {"name": name},
+            )
+        await asyncio.sleep(0.2)  # the closing reaches each pooled connection
+        await busy(engine)  # each checkout gets a live connection: no error
+        assert await open_connections(name) == 4
+    finally:
+        await observer.dispose()
+        await engine.dispose()

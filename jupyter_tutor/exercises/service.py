@@ -192,7 +192,7 @@ async def _complete_if_all_passed(
     passed = {row.exercise_slug for row in await _rows(session, user_id, module.id) if row.passed}
     if not declared or not declared <= passed:
         return False
-    await upsert_progress(session, user_id, module.id, status="completed")
+    await upsert_progress(await session.connection(), user_id, module.id, status="completed")
     return True
 
 

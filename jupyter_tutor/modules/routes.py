@@ -59,7 +59,7 @@ class ModuleHandler(TutorHandler):
 
 async def start_module(
     handler: TutorHandler, module: LearningModule, row: UserModuleProgress | None
-) -> UserModuleProgress | None:
+) -> UserModuleProgress | ProgressSummary | None:
     """Opening a module starts it, unless it was started already."""
     if row is None or row.status == "not_started":
         return await handler.app.progress.update_progress(

@@ -1,6 +1,7 @@
 """Learning modules in the database: sync from the catalog, list, look up."""
 
 import json
+import time
 from collections.abc import Iterable
 
 from sqlalchemy import select, update
@@ -38,14 +39,29 @@ async def sync_modules(connection: AsyncConnection, specs: Iterable[ModuleSpec])
     )
 
 
+# Every save and answer looks its module up, and modules change only when synced: a
+# module read is reused this long. A sync in this process applies at once; one in
+# another service process on the same database, after at most this long.
+MODULE_CACHE_SECONDS = 5.0
+
+
 class ModuleService:
     def __init__(self, sessions: async_sessionmaker) -> None:
         self._sessions = sessions
+        # slug -> (module, when it was read): active modules only, so at most the course.
+        self._cached: dict[str, tuple[LearningModule, float]] = {}
 
     async def sync(self, specs: Iterable[ModuleSpec]) -> None:
         """``sync_modules`` in one transaction: every module changes, or none."""
-        async with self._sessions() as session, session.begin():
-            await sync_modules(await session.connection(), specs)
+        try:
+            async with self._sessions() as session, session.begin():
+                await sync_modules(await session.connection(), specs)
+        finally:
+            self.forget()
+
+    def forget(self) -> None:
+        """Read modules from the database again (they were synced, or it changed)."""
+        self._cached.clear()
 
     async def list_modules(self) -> list[LearningModule]:
         async with self._sessions() as session:
@@ -57,10 +73,18 @@ class ModuleService:
             return list(rows)
 
     async def get_module(self, slug: str) -> LearningModule | None:
+        cached = self._cached.get(slug)
+        if cached is not None and time.monotonic() - cached[1] < MODULE_CACHE_SECONDS:
+            return cached[0]
         async with self._sessions() as session:
-            return await session.scalar(
+            module = await session.scalar(
                 select(LearningModule).where(LearningModule.slug == slug, LearningModule.active)
             )
+        if module is None:
+            self._cached.pop(slug, None)
+        else:
+            self._cached[slug] = (module, time.monotonic())
+        return module
 
     async def require_module(self, slug: str) -> LearningModule:
         # Anything but a slug names no module: it never reaches the database.

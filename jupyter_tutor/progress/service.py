@@ -4,9 +4,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Text, cast, delete, insert, literal, select, update
+from sqlalchemy import Row, Text, cast, delete, insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, async_sessionmaker
 from sqlalchemy.orm import defer
 
 from ..errors import NotFound, VersionConflict
@@ -17,6 +17,18 @@ from .request import ProgressUpdate
 
 P = UserModuleProgress
 S = ProgressSnapshot
+# Writes go through these tables (SQLAlchemy Core): a save is the hot path of a class,
+# and the ORM's unit of work costs more CPU than the statements themselves.
+PROGRESS = UserModuleProgress.__table__
+SNAPSHOTS = ProgressSnapshot.__table__
+# What a write gives back (RETURNING): the row's summary, never its notebook.
+SUMMARY = (
+    PROGRESS.c.id,
+    PROGRESS.c.status,
+    PROGRESS.c.version,
+    PROGRESS.c.attempt_count,
+    PROGRESS.c.updated_at,
+)
 
 
 @dataclass(frozen=True)
@@ -30,7 +42,9 @@ class ProgressSummary:
     updated_at: datetime | None
 
     @classmethod
-    def of(cls, module_slug: str, row: UserModuleProgress) -> "ProgressSummary":
+    def of(
+        cls, module_slug: str, row: "UserModuleProgress | ProgressSummary | Row[Any]"
+    ) -> "ProgressSummary":
         return cls(module_slug, row.status, row.version, row.attempt_count, row.updated_at)
 
 
@@ -58,7 +72,10 @@ class _Conflict(Exception):
 
 
 class ProgressService:
-    def __init__(self, sessions: async_sessionmaker, snapshot_limit: int) -> None:
+    def __init__(
+        self, engine: AsyncEngine, sessions: async_sessionmaker, snapshot_limit: int
+    ) -> None:
+        self._engine = engine
         self._sessions = sessions
         self._snapshot_limit = snapshot_limit
 
@@ -87,17 +104,19 @@ class ProgressService:
 
     async def update_progress(
         self, user_id: str, module: LearningModule, change: ProgressUpdate, *, retry: bool = True
-    ) -> UserModuleProgress:
+    ) -> ProgressSummary:
         """Upsert status and/or notebook; a save based on a stale version is kept aside."""
         try:
-            async with self._sessions.begin() as session:
+            async with self._engine.begin() as connection:
+                saved = None
                 if change.notebook_state is not None:
-                    await self._save_state(session, user_id, module.id, change)
+                    saved = await self._save_state(connection, user_id, module.id, change)
                 if change.status is not None:
-                    await upsert_progress(session, user_id, module.id, status=change.status)
-                # Read back in the same transaction: no second connection checkout (and
-                # its pre-ping) nor BEGIN/COMMIT per save.
-                return await _require_row_in(session, user_id, module)
+                    await upsert_progress(connection, user_id, module.id, status=change.status)
+                    saved = None  # the status changed after the save: read the row again
+                if saved is None:
+                    saved = (await connection.execute(_summary(user_id, module.id))).one()
+                return ProgressSummary.of(module.slug, saved)
         except _Conflict as conflict:
             raise await self._keep_conflict(user_id, module, change, conflict.race) from None
         except IntegrityError:
@@ -107,10 +126,11 @@ class ProgressService:
             # now against the row it created (which may well be a conflict).
             return await self.update_progress(user_id, module, change, retry=False)
 
-    async def increment_attempt(self, user_id: str, module: LearningModule) -> UserModuleProgress:
-        async with self._sessions.begin() as session:
-            await upsert_progress(session, user_id, module.id, add_attempt=True)
-        return await self._require_row(user_id, module)
+    async def increment_attempt(self, user_id: str, module: LearningModule) -> ProgressSummary:
+        async with self._engine.begin() as connection:
+            await upsert_progress(connection, user_id, module.id, add_attempt=True)
+            row = (await connection.execute(_summary(user_id, module.id))).one()
+        return ProgressSummary.of(module.slug, row)
 
     async def list_snapshots(self, user_id: str, module: LearningModule) -> list[Any]:
         async with self._sessions() as session:
@@ -163,7 +183,7 @@ class ProgressService:
 
     async def restore_snapshot(
         self, user_id: str, module: LearningModule, snapshot_id: int, base_version: int
-    ) -> UserModuleProgress:
+    ) -> ProgressSummary:
         snapshot = await self.get_snapshot(user_id, module, snapshot_id)
         change = ProgressUpdate(
             notebook_state=snapshot.notebook_state,
@@ -173,48 +193,56 @@ class ProgressService:
         return await self.update_progress(user_id, module, change)
 
     async def _save_state(
-        self, session: AsyncSession, user_id: str, module_id: int, change: ProgressUpdate
-    ) -> None:
+        self, connection: AsyncConnection, user_id: str, module_id: int, change: ProgressUpdate
+    ) -> Row[Any]:
+        """The saved row's summary; ``_Conflict`` if the save is based on another version."""
         base = change.base_version
-        matching = (P.user_id == user_id, P.module_id == module_id, P.version == base)
+        matching = (*_owned(user_id, module_id), PROGRESS.c.version == base)
         # Archive first: on SQLite the first write takes the lock, so no other save
         # can slip in between the version check and the update.
-        await session.execute(
-            insert(S).from_select(
+        await connection.execute(
+            insert(SNAPSHOTS).from_select(
                 ["progress_id", "version", "reason", "notebook_state", "size_bytes", "created_at"],
                 select(
-                    P.id,
-                    P.version,
+                    PROGRESS.c.id,
+                    PROGRESS.c.version,
                     literal("history"),
-                    P.notebook_state,
-                    P.state_bytes,
-                    P.updated_at,
-                ).where(*matching, P.notebook_state.is_not(None)),
+                    PROGRESS.c.notebook_state,
+                    PROGRESS.c.state_bytes,
+                    PROGRESS.c.updated_at,
+                ).where(*matching, PROGRESS.c.notebook_state.is_not(None)),
             )
         )
-        progress_id = await session.scalar(
-            update(P)
-            .where(*matching)
-            .values(
-                notebook_state=change.notebook_state,
-                state_bytes=change.state_bytes,
-                version=P.version + 1,
-                updated_at=utcnow(),
+        saved = (
+            await connection.execute(
+                update(PROGRESS)
+                .where(*matching)
+                .values(
+                    notebook_state=change.notebook_state,
+                    state_bytes=change.state_bytes,
+                    version=PROGRESS.c.version + 1,
+                    updated_at=utcnow(),
+                )
+                .returning(*SUMMARY)
             )
-            .returning(P.id)
-        )
-        if progress_id is not None:
-            await self._prune(session, progress_id, "history")
-            return
-        current = await session.scalar(_row(user_id, module_id))
+        ).first()
+        if saved is not None:
+            await self._prune(connection, saved.id, "history")
+            return saved
+        current = (
+            await connection.execute(
+                select(PROGRESS.c.version, PROGRESS.c.updated_at).where(*_owned(user_id, module_id))
+            )
+        ).first()
         if current is not None or base != 0:
             raise _Conflict(
                 _LostRace(
                     current.version if current else 0, current.updated_at if current else None
                 )
             )
-        session.add(
-            P(
+        created = await connection.execute(
+            insert(PROGRESS)
+            .values(
                 user_id=user_id,
                 module_id=module_id,
                 status="not_started",
@@ -224,15 +252,17 @@ class ProgressService:
                 attempt_count=0,
                 updated_at=utcnow(),
             )
+            .returning(*SUMMARY)
         )
-        await session.flush()
+        return created.one()
 
     async def _keep_conflict(
         self, user_id: str, module: LearningModule, change: ProgressUpdate, race: _LostRace
     ) -> VersionConflict:
         """Store the rejected save as a conflict snapshot so it is never lost."""
         async with self._sessions.begin() as session:
-            await upsert_progress(session, user_id, module.id)
+            connection = await session.connection()
+            await upsert_progress(connection, user_id, module.id)
             progress_id = await session.scalar(select(P.id).where(*_owner(user_id, module.id)))
             snapshot = S(
                 progress_id=progress_id,
@@ -244,7 +274,7 @@ class ProgressService:
             )
             session.add(snapshot)
             await session.flush()
-            await self._prune(session, progress_id, "conflict")
+            await self._prune(connection, progress_id, "conflict")
         return VersionConflict(
             "This notebook was saved from another tab or machine after you opened it. "
             "Your copy was kept aside and nothing was overwritten; reopen the module to "
@@ -254,36 +284,30 @@ class ProgressService:
             conflict_snapshot_id=snapshot.id,
         )
 
-    async def _prune(self, session: AsyncSession, progress_id: int, reason: str) -> None:
+    async def _prune(self, connection: AsyncConnection, progress_id: int, reason: str) -> None:
+        kept = (SNAPSHOTS.c.progress_id == progress_id, SNAPSHOTS.c.reason == reason)
         newest = (
-            select(S.id)
-            .where(S.progress_id == progress_id, S.reason == reason)
-            .order_by(S.id.desc())
+            select(SNAPSHOTS.c.id)
+            .where(*kept)
+            .order_by(SNAPSHOTS.c.id.desc())
             .limit(self._snapshot_limit)
         )
-        await session.execute(
-            delete(S).where(
-                S.progress_id == progress_id,
-                S.reason == reason,
-                S.id.not_in(newest.scalar_subquery()),
-            )
+        await connection.execute(
+            delete(SNAPSHOTS).where(*kept, SNAPSHOTS.c.id.not_in(newest.scalar_subquery()))
         )
-
-    async def _require_row(self, user_id: str, module: LearningModule) -> UserModuleProgress:
-        async with self._sessions() as session:
-            return await _require_row_in(session, user_id, module)
-
-
-async def _require_row_in(
-    session: AsyncSession, user_id: str, module: LearningModule
-) -> UserModuleProgress:
-    row = await session.scalar(_row(user_id, module.id).execution_options(populate_existing=True))
-    assert row is not None, "the row was written in this transaction or the one just committed"
-    return row
 
 
 def _owner(user_id: str, module_id: int) -> tuple[Any, Any]:
     return (P.user_id == user_id, P.module_id == module_id)
+
+
+def _owned(user_id: str, module_id: int) -> tuple[Any, Any]:
+    """``_owner`` for Core statements on the progress table."""
+    return (PROGRESS.c.user_id == user_id, PROGRESS.c.module_id == module_id)
+
+
+def _summary(user_id: str, module_id: int) -> Any:
+    return select(*SUMMARY).where(*_owned(user_id, module_id))
 
 
 def _row(user_id: str, module_id: int) -> Any:
@@ -301,7 +325,7 @@ def _as_text(column: Any) -> Any:
 
 
 async def upsert_progress(
-    session: AsyncSession,
+    connection: AsyncConnection,
     user_id: str,
     module_id: int,
     *,
@@ -310,7 +334,7 @@ async def upsert_progress(
 ) -> None:
     """Create the row if it is missing; set ``status`` and/or count one more attempt."""
     now = utcnow()
-    statement = insert_or_update(session.bind.dialect.name, P.__table__).values(
+    statement = insert_or_update(connection.dialect.name, PROGRESS).values(
         user_id=user_id,
         module_id=module_id,
         status=status or "not_started",
@@ -323,7 +347,7 @@ async def upsert_progress(
     if status is not None:
         updates["status"] = status
     if add_attempt:
-        updates["attempt_count"] = P.attempt_count + 1
+        updates["attempt_count"] = PROGRESS.c.attempt_count + 1
     if updates:
         updates["updated_at"] = now
         statement = statement.on_conflict_do_update(
@@ -331,4 +355,4 @@ async def upsert_progress(
         )
     else:
         statement = statement.on_conflict_do_nothing(index_elements=["user_id", "module_id"])
-    await session.execute(statement)
+    await connection.execute(statement)

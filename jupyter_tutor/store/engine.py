@@ -3,7 +3,7 @@
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import NullPool
@@ -48,18 +48,22 @@ def create_engine(
             if pool_size == 0
             else {"pool_size": pool_size, "max_overflow": max_overflow}
         )
+        asyncpg = parsed.get_driver_name() == "asyncpg"
         connect_args = (
-            {"server_settings": {"application_name": application_name}}
-            if parsed.get_driver_name() == "asyncpg"
-            else {}
+            {"server_settings": {"application_name": application_name}} if asyncpg else {}
         )
-        return create_async_engine(
+        engine = create_async_engine(
             url,
-            pool_pre_ping=True,
+            # asyncpg notices a connection the server closed by itself (see below); other
+            # drivers ask the server on each checkout.
+            pool_pre_ping=not asyncpg,
             connect_args=connect_args,
             json_serializer=serialize,
             **pool,
         )
+        if asyncpg:
+            event.listen(engine.sync_engine.pool, "checkout", _refuse_closed_connection)
+        return engine
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_async_engine(
@@ -69,6 +73,14 @@ def create_engine(
     )
     event.listen(engine.sync_engine, "connect", _configure_sqlite)
     return engine
+
+
+def _refuse_closed_connection(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+    # A pooled connection the server closed (a restart, an idle timeout, an admin's
+    # pg_terminate_backend) was already seen closing by asyncpg's protocol: the pool drops
+    # it and checks out another, without a round trip per request as a pre-ping costs.
+    if dbapi_connection.driver_connection.is_closed():
+        raise exc.DisconnectionError("the database server closed this connection")
 
 
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
