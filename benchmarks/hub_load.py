@@ -1,5 +1,7 @@
 """Many students on one hub service: 200 of them for 60 s, each saving a 20-50 KB
 notebook every 2 s (jittered) with its base version and asking the tutor now and then.
+First the class signs in (each student's first request within 2 s, as JupyterLab's
+module browser makes it); its latency is printed on its own line.
 
 The service runs as on a hub (its own process, hub tokens checked by JupyterHub's
 HubAuth against a local hub API, the model a local scripted server). Prints saves/s,
@@ -118,6 +120,20 @@ async def ask(url: str, student: Student, results: Results) -> None:
     socket.close()
 
 
+async def sign_in(url: str, student: Student, signed_in: list[float]) -> None:
+    """What JupyterLab asks first when a student opens it: their progress (the module
+    browser). The service asks the hub who the token is, once."""
+    await asyncio.sleep(random.uniform(0, 2))
+    request = HTTPRequest(
+        f"{url}jupyter-tutor/api/progress",
+        headers={"Authorization": f"token {student.token}"},
+        request_timeout=30,
+    )
+    started = time.perf_counter()
+    await AsyncHTTPClient().fetch(request)
+    signed_in.append(time.perf_counter() - started)
+
+
 async def student_session(url: str, student: Student, seconds: float, results: Results) -> None:
     await asyncio.sleep(random.uniform(0, 2))
     until = time.monotonic() + seconds
@@ -154,6 +170,8 @@ def percentile(values: list[float], share: float) -> float:
 async def run(url: str, students: list[Student], seconds: float) -> Results:
     AsyncHTTPClient.configure(None, max_clients=len(students) + 10)
     results = Results()
+    signed_in: list[float] = []
+    await asyncio.gather(*(sign_in(url, s, signed_in) for s in students))
     started = time.monotonic()
     await asyncio.gather(*(student_session(url, s, seconds, results) for s in students))
     elapsed = time.monotonic() - started
@@ -161,6 +179,11 @@ async def run(url: str, students: list[Student], seconds: float) -> Results:
     saves = sum(results.statuses.values())
     ms = [latency * 1000 for latency in results.latencies]
     rate = saves / elapsed
+    first = [latency * 1000 for latency in signed_in]
+    print(
+        f"sign-in (within 2 s, before the saves) ms: p50 {percentile(first, 0.5):.1f}  "
+        f"p99 {percentile(first, 0.99):.1f}  max {max(first):.1f}"
+    )
     print(f"students {len(students)}, {seconds:.0f} s: {saves} saves, {rate:.1f} saves/s")
     print(
         f"save latency ms: p50 {percentile(ms, 0.5):.1f}  p95 {percentile(ms, 0.95):.1f}  "

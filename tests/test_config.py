@@ -100,4 +100,4 @@ def test_tutor_link_hosts_are_host_names():
 def test_a_students_server_keeps_one_connection_and_the_shared_service_more():
     assert (TutorApp().database_pool_size, TutorApp().database_max_overflow) == (1, 4)
     service = SERVICE_DEFAULTS["TutorApp"]
-    assert (service["database_pool_size"], service["database_max_overflow"]) == (10, 20)
+    assert (service["database_pool_size"], service["database_max_overflow"]) == (20, 20)

@@ -2,6 +2,7 @@
 and a student's server in client mode forwards everything to it as its student."""
 
 import json
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from service_process import running_hub_service
 from tutor_client import ask, text_of
 
 from jupyter_tutor.hub.client_mode import ClientModeRefused, check_client_mode
+from jupyter_tutor.hub.identity import HubIdentityProvider
 
 SERVICE_SECRET = "service-secret-token"
 
@@ -94,6 +96,17 @@ async def test_a_token_is_asked_about_once_then_cached(hub_service, hub_api):
         response = await fetch(f"{hub_service.url}jupyter-tutor/api/progress", "tok-bob")
         assert response.code == 200
     assert hub_api.lookups["tok-bob"] == 1
+
+
+def test_a_class_that_signed_in_together_is_asked_about_again_spread_out():
+    cache = HubIdentityProvider(cache_seconds=60).hub_auth.cache
+    for number in range(100):
+        cache[f"token-{number}"] = {"name": f"student-{number}"}
+    now = time.monotonic()
+    ages = [now - stamp for stamp in cache.timestamps.values()]
+    assert all(0 <= age <= 15.1 for age in ages)  # each kept 45-60 s
+    assert max(ages) - min(ages) > 5  # not all at once
+    assert cache["token-7"] == {"name": "student-7"}
 
 
 async def test_tokens_without_access_to_the_service_or_unknown_are_refused(hub_service):

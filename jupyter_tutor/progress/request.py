@@ -45,6 +45,16 @@ def too_large(size: int | None, limit: int) -> PayloadTooLarge:
     )
 
 
+# The notebook format JupyterLab writes today (4.5): most saves are validated against it.
+CURRENT_NBFORMAT_MINOR = 5
+
+
+def compile_notebook_schema() -> None:
+    """nbformat compiles its schema on first use (tens of ms): a long-running service does
+    it before the first save, instead of making that save wait."""
+    get_validator(version=4, version_minor=CURRENT_NBFORMAT_MINOR)
+
+
 def check_notebook(state: Any) -> JSONText:
     """A notebook nbformat's own schema accepts, so that every stored state reopens."""
     if not isinstance(state, dict):
@@ -55,7 +65,7 @@ def check_notebook(state: Any) -> JSONText:
             "notebook_state must be an nbformat 4 notebook (nbformat: 4, nbformat_minor: a "
             "whole number)."
         )
-    validator = get_validator(version=4, version_minor=min(max(minor, 0), 5))
+    validator = get_validator(version=4, version_minor=min(max(minor, 0), CURRENT_NBFORMAT_MINOR))
     for error in validator.iter_errors(state):
         where = error.message.replace("data", "notebook_state", 1)
         raise InvalidRequest(
