@@ -88,7 +88,7 @@ class ProgressService:
         """The saved notebook as stored JSON text, never parsed here."""
         async with self._sessions() as session:
             text = await session.scalar(
-                select(_as_text(P.notebook_state)).where(*_owner(user_id, module.id))
+                select(_as_text(P.notebook_state)).where(*_owned(user_id, module.id))
             )
         return JSONText(text) if text is not None else None
 
@@ -263,7 +263,7 @@ class ProgressService:
         async with self._sessions.begin() as session:
             connection = await session.connection()
             await upsert_progress(connection, user_id, module.id)
-            progress_id = await session.scalar(select(P.id).where(*_owner(user_id, module.id)))
+            progress_id = await session.scalar(select(P.id).where(*_owned(user_id, module.id)))
             snapshot = S(
                 progress_id=progress_id,
                 version=change.base_version or 0,
@@ -297,12 +297,8 @@ class ProgressService:
         )
 
 
-def _owner(user_id: str, module_id: int) -> tuple[Any, Any]:
-    return (P.user_id == user_id, P.module_id == module_id)
-
-
 def _owned(user_id: str, module_id: int) -> tuple[Any, Any]:
-    """``_owner`` for Core statements on the progress table."""
+    """One student's row of one module (table columns: ORM and Core statements alike)."""
     return (PROGRESS.c.user_id == user_id, PROGRESS.c.module_id == module_id)
 
 
@@ -315,7 +311,7 @@ def _row(user_id: str, module_id: int) -> Any:
     return (
         select(P)
         .options(defer(P.notebook_state, raiseload=True))
-        .where(*_owner(user_id, module_id))
+        .where(*_owned(user_id, module_id))
     )
 
 
