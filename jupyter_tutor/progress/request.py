@@ -8,12 +8,11 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from nbformat.validator import get_validator
-
 from ..errors import InvalidRequest, PayloadTooLarge
 from ..store.json_text import JSONText
 from ..store.models import STATUSES
 from ..web.body import parse_json_object, whole_number
+from .notebook_schema import notebook_schema
 
 ALLOWED_FIELDS = ("status", "notebook_state", "base_version")
 # Notebooks nest deeper than request bodies (outputs, widget state); the body adds one level.
@@ -50,9 +49,9 @@ CURRENT_NBFORMAT_MINOR = 5
 
 
 def compile_notebook_schema() -> None:
-    """nbformat compiles its schema on first use (tens of ms): a long-running service does
+    """The schema is compiled on first use (tens of ms): a long-running service does
     it before the first save, instead of making that save wait."""
-    get_validator(version=4, version_minor=CURRENT_NBFORMAT_MINOR)
+    notebook_schema(CURRENT_NBFORMAT_MINOR)
 
 
 def check_notebook(state: Any) -> JSONText:
@@ -65,9 +64,9 @@ def check_notebook(state: Any) -> JSONText:
             "notebook_state must be an nbformat 4 notebook (nbformat: 4, nbformat_minor: a "
             "whole number)."
         )
-    validator = get_validator(version=4, version_minor=min(max(minor, 0), CURRENT_NBFORMAT_MINOR))
-    for error in validator.iter_errors(state):
-        where = error.message.replace("data", "notebook_state", 1)
+    problem = notebook_schema(min(max(minor, 0), CURRENT_NBFORMAT_MINOR)).problem(state)
+    if problem is not None:
+        where = problem.replace("data", "notebook_state", 1)
         raise InvalidRequest(
             f"notebook_state is not a valid notebook (nbformat 4.{minor}): {where[:MESSAGE_LIMIT]}"
         )

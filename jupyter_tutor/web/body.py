@@ -8,6 +8,7 @@ serve request bodies and WebSocket frames.
 import json
 import math
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ..errors import InvalidRequest
@@ -18,6 +19,8 @@ SAFE_INTEGER = 2**53 - 1
 # What an id, a version or a duration may be: an Integer column holds it.
 MAX_WHOLE_NUMBER = 2**31 - 1
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+# How JSON text spells one of those (or, harmlessly, an escaped backslash before "u0000").
+_UNSTORABLE_ESCAPE = re.compile(r"\\u(?:0000|[dD][89a-fA-F])")
 
 
 def _no_constants(name: str) -> Any:
@@ -41,38 +44,66 @@ def check_text(text: str, what: str) -> str:
     return text
 
 
-def check_storable(value: Any, what: str, max_depth: int = MAX_DEPTH) -> Any:
-    """Refuse anything in ``value`` that a store or a browser cannot hold as it is."""
-    stack: list[tuple[Any, int]] = [(value, 1)]
+def check_nesting(value: Any, what: str, max_depth: int = MAX_DEPTH) -> None:
+    """Refuse a value nested more than ``max_depth`` levels (the value itself is level 1)."""
+    stack = [(value, 1)] if isinstance(value, dict | list) else []
     while stack:
         item, depth = stack.pop()
-        if depth > max_depth:
+        members = item.values() if isinstance(item, dict) else item
+        if members and depth >= max_depth:
             raise InvalidRequest(f"{what} is nested more than {max_depth} levels deep.")
+        stack.extend((member, depth + 1) for member in members if isinstance(member, dict | list))
+
+
+def check_texts(value: Any, what: str) -> None:
+    """Refuse a text or key anywhere in ``value`` that a store cannot hold."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
         if isinstance(item, str):
             check_text(item, what)
-        elif isinstance(item, bool) or item is None:
-            continue
-        elif isinstance(item, int):
-            if abs(item) > SAFE_INTEGER:
-                raise InvalidRequest(f"{what} holds a whole number beyond ±{SAFE_INTEGER}.")
-        elif isinstance(item, float):
-            if not math.isfinite(item):
-                raise InvalidRequest(f"{what} holds a number too large to store.")
         elif isinstance(item, dict):
             for key, member in item.items():
                 check_text(key, what)
-                stack.append((member, depth + 1))
+                stack.append(member)
         elif isinstance(item, list):
-            stack.extend((member, depth + 1) for member in item)
-    return value
+            stack.extend(item)
+
+
+def _whole_number(what: str) -> Callable[[str], int]:
+    def parse(digits: str) -> int:
+        # JSON has no leading zeros: more than 16 digits is always beyond the safe range.
+        count = len(digits) - digits.startswith("-")
+        if count > 16 or (count == 16 and abs(int(digits)) > SAFE_INTEGER):
+            raise InvalidRequest(f"{what} holds a whole number beyond ±{SAFE_INTEGER}.")
+        return int(digits)
+
+    return parse
+
+
+def _finite_number(what: str) -> Callable[[str], float]:
+    def parse(literal: str) -> float:
+        number = float(literal)
+        if not math.isfinite(number):
+            raise InvalidRequest(f"{what} holds a number too large to store.")
+        return number
+
+    return parse
 
 
 def parse_json(
     data: bytes | str, what: str = "The request body", max_depth: int = MAX_DEPTH
 ) -> Any:
+    """A value every store can hold. Numbers are checked as they are read; texts only when
+    the JSON could hold an unstorable one (saves are large and nearly always clean)."""
     try:
         text = data.decode("utf-8") if isinstance(data, bytes) else data
-        value = json.loads(text or "null", parse_constant=_no_constants)
+        value = json.loads(
+            text or "null",
+            parse_constant=_no_constants,
+            parse_int=_whole_number(what),
+            parse_float=_finite_number(what),
+        )
     except UnicodeDecodeError as error:
         raise InvalidRequest(f"{what} is not UTF-8 text (byte {error.start}).") from None
     except json.JSONDecodeError as error:
@@ -81,7 +112,23 @@ def parse_json(
         raise InvalidRequest(f"{what} is nested more than {max_depth} levels deep.") from None
     except ValueError as error:  # e.g. an integer with more digits than Python reads
         raise InvalidRequest(f"{what} is not JSON that can be read: {error}.") from None
-    return check_storable(value, what, max_depth)
+    check_nesting(value, what, max_depth)
+    if _may_hold_unstorable_text(text):
+        check_texts(value, what)
+    return value
+
+
+def _may_hold_unstorable_text(text: str) -> bool:
+    # Substring tests and an encode are far cheaper than a regex over a whole notebook.
+    if "\\u" in text and _UNSTORABLE_ESCAPE.search(text):
+        return True
+    if "\x00" in text:
+        return True
+    try:
+        text.encode("utf-8")  # fails on a lone surrogate
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def parse_json_object(
