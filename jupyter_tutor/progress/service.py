@@ -198,36 +198,11 @@ class ProgressService:
         """The saved row's summary; ``_Conflict`` if the save is based on another version."""
         base = change.base_version
         matching = (*_owned(user_id, module_id), PROGRESS.c.version == base)
-        # Archive first: on SQLite the first write takes the lock, so no other save
-        # can slip in between the version check and the update.
-        await connection.execute(
-            insert(SNAPSHOTS).from_select(
-                ["progress_id", "version", "reason", "notebook_state", "size_bytes", "created_at"],
-                select(
-                    PROGRESS.c.id,
-                    PROGRESS.c.version,
-                    literal("history"),
-                    PROGRESS.c.notebook_state,
-                    PROGRESS.c.state_bytes,
-                    PROGRESS.c.updated_at,
-                ).where(*matching, PROGRESS.c.notebook_state.is_not(None)),
-            )
-        )
-        saved = (
-            await connection.execute(
-                update(PROGRESS)
-                .where(*matching)
-                .values(
-                    notebook_state=change.notebook_state,
-                    state_bytes=change.state_bytes,
-                    version=PROGRESS.c.version + 1,
-                    updated_at=utcnow(),
-                )
-                .returning(*SUMMARY)
-            )
-        ).first()
+        if connection.dialect.name == "postgresql":
+            saved = (await connection.execute(self._save_statement(matching, change))).first()
+        else:
+            saved = await self._save_step_by_step(connection, matching, change)
         if saved is not None:
-            await self._prune(connection, saved.id, "history")
             return saved
         current = (
             await connection.execute(
@@ -255,6 +230,64 @@ class ProgressService:
             .returning(*SUMMARY)
         )
         return created.one()
+
+    async def _save_step_by_step(
+        self, connection: AsyncConnection, matching: tuple[Any, ...], change: ProgressUpdate
+    ) -> Row[Any] | None:
+        # Archive first: on SQLite the first write takes the lock, so no other save
+        # can slip in between the version check and the update.
+        await connection.execute(
+            insert(SNAPSHOTS).from_select(
+                ARCHIVED,
+                select(*_archived(PROGRESS.c)).where(
+                    *matching, PROGRESS.c.notebook_state.is_not(None)
+                ),
+            )
+        )
+        saved = (
+            await connection.execute(
+                update(PROGRESS).where(*matching).values(_saved(change)).returning(*SUMMARY)
+            )
+        ).first()
+        if saved is not None:
+            await self._prune(connection, saved.id, "history")
+        return saved
+
+    def _save_statement(self, matching: tuple[Any, ...], change: ProgressUpdate) -> Any:
+        """Postgres: lock the row at the base version, archive it, update it and prune its
+        history in one statement (one round trip instead of three). The statement sees the
+        history as it was before, so it keeps one fewer than the limit besides the new one."""
+        row = PROGRESS.c
+        locked = (
+            select(row.id, row.version, row.notebook_state, row.state_bytes, row.updated_at)
+            .where(*matching)
+            .with_for_update()
+            .cte("locked")
+        )
+        saved = (
+            update(PROGRESS)
+            .where(PROGRESS.c.id == locked.c.id)
+            .values(_saved(change))
+            .returning(*SUMMARY)
+            .cte("saved")
+        )
+        stored = locked.c.notebook_state.is_not(None)
+        archived = (
+            insert(SNAPSHOTS)
+            .from_select(ARCHIVED, select(*_archived(locked.c)).where(stored))
+            .cte("archived")
+        )
+        # Pruned only when a snapshot was added.
+        pruning = select(locked.c.id).where(stored)
+        history = (SNAPSHOTS.c.reason == "history", SNAPSHOTS.c.progress_id.in_(pruning))
+        kept = (
+            select(SNAPSHOTS.c.id)
+            .where(*history)
+            .order_by(SNAPSHOTS.c.id.desc())
+            .limit(self._snapshot_limit - 1)
+        )
+        pruned = delete(SNAPSHOTS).where(*history, SNAPSHOTS.c.id.not_in(kept)).cte("pruned")
+        return select(*saved.c).add_cte(archived, pruned)
 
     async def _keep_conflict(
         self, user_id: str, module: LearningModule, change: ProgressUpdate, race: _LostRace
@@ -295,6 +328,31 @@ class ProgressService:
         await connection.execute(
             delete(SNAPSHOTS).where(*kept, SNAPSHOTS.c.id.not_in(newest.scalar_subquery()))
         )
+
+
+# A history snapshot: the row as it was before a save.
+ARCHIVED = ["progress_id", "version", "reason", "notebook_state", "size_bytes", "created_at"]
+
+
+def _archived(row: Any) -> tuple[Any, ...]:
+    """The ``ARCHIVED`` values taken from a progress row (the table or a CTE of it)."""
+    return (
+        row.id,
+        row.version,
+        literal("history"),
+        row.notebook_state,
+        row.state_bytes,
+        row.updated_at,
+    )
+
+
+def _saved(change: ProgressUpdate) -> dict[str, Any]:
+    return {
+        "notebook_state": change.notebook_state,
+        "state_bytes": change.state_bytes,
+        "version": PROGRESS.c.version + 1,
+        "updated_at": utcnow(),
+    }
 
 
 def _owned(user_id: str, module_id: int) -> tuple[Any, Any]:
