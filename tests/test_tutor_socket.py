@@ -51,6 +51,14 @@ async def test_an_answer_streams_with_start_deltas_and_end(connect, fake_llm):
     )
 
 
+async def test_the_model_is_asked_with_the_key_and_for_the_usage(connect, fake_llm):
+    await ask(await connect(), "why is this wrong?")
+    (request,) = [r for r in fake_llm.requests if r["path"].endswith("/chat/completions")]
+    headers = {name.lower(): value for name, value in request["headers"].items()}
+    assert headers["authorization"] == f"Bearer {SECRET_KEY}"
+    assert request["body"]["stream_options"] == {"include_usage": True}
+
+
 async def test_cell_code_and_error_are_hidden_context(connect, fake_llm, api, tutor):
     ws = await connect()
     await ask(ws, "why is this wrong?", cell_code=CELL, error_output=NAME_ERROR)

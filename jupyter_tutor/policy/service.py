@@ -1,6 +1,7 @@
 """The AI policy of a module: the notebook's, the instructor's stored override over it,
 and what is in force at an instant (the server's clock)."""
 
+import time
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -10,6 +11,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from ..exercises.service import exercises_of
+from ..modules.service import MODULE_CACHE_SECONDS
 from ..store.models import AiPolicyOverride, LearningModule, utcnow
 from ..store.upsert import insert_or_update
 from ..tutor.pedagogy.levels import MAX_LEVEL
@@ -34,6 +36,18 @@ def capped(settings: TutorSettings, found: InForce) -> TutorSettings:
     return settings
 
 
+def off_message(found: InForce, set_by: str | None) -> str:
+    """The tutor's polite answer while it is switched off."""
+    who = "your instructor" if set_by else "your course"
+    text = f"The tutor is switched off for this work by {who}"
+    if found.until is not None:
+        local = found.until.astimezone(ZoneInfo(found.timezone or "UTC"))
+        text += f" until {local:%Y-%m-%d %H:%M} ({found.timezone or 'UTC'})"
+    if found.reason:
+        text += f" ({found.reason})"
+    return text + ". Your notebook and its checks keep working."
+
+
 def _iso(moment: datetime | None) -> str | None:
     return moment.astimezone(UTC).isoformat() if moment else None
 
@@ -53,6 +67,15 @@ class ModulePolicy:
 
     def in_force(self, exercise: str | None, now: datetime) -> InForce:
         return rules.in_force(self.policy, exercise, now)
+
+    def allows(
+        self, settings: TutorSettings, exercise: str | None, now: datetime
+    ) -> TutorSettings | str:
+        """The settings the tutor may answer with now, or why it is switched off."""
+        found = self.in_force(exercise, now)
+        if found.rule.mode == "off":
+            return off_message(found, self.set_by)
+        return capped(settings, found)
 
     def now_json(self, settings: TutorSettings, exercise: str | None, now: datetime) -> dict:
         found = self.in_force(exercise, now)
@@ -99,45 +122,38 @@ class ModulePolicy:
         }
 
 
-def off_message(found: InForce, set_by: str | None) -> str:
-    """The tutor's polite answer while it is switched off."""
-    who = "your instructor" if set_by else "your course"
-    text = f"The tutor is switched off for this work by {who}"
-    if found.until is not None:
-        local = found.until.astimezone(ZoneInfo(found.timezone or "UTC"))
-        text += f" until {local:%Y-%m-%d %H:%M} ({found.timezone or 'UTC'})"
-    if found.reason:
-        text += f" ({found.reason})"
-    return text + ". Your notebook and its checks keep working."
+# Every answer reads its module's policy. An override stored in this process applies at
+# once; one stored through another service process on the same database, after at most
+# as long as a re-synced notebook policy takes (the module cache's window).
+OVERRIDE_CACHE_SECONDS = MODULE_CACHE_SECONDS
 
 
 class PolicyService:
     def __init__(self, sessions: async_sessionmaker) -> None:
         self._sessions = sessions
+        # module id -> (its override, when it was read): at most one per module.
+        self._overrides: dict[int, tuple[AiPolicyOverride | None, float]] = {}
+        self._stored = 0  # overrides stored by this process: a read begun before is stale
 
     async def of_module(self, module: LearningModule) -> ModulePolicy:
-        async with self._sessions() as db:
-            override = await db.scalar(
-                select(AiPolicyOverride).where(AiPolicyOverride.module_id == module.id)
-            )
+        override = await self._override(module.id)
         notebook = notebook_policy(module)
         merged = overlay(notebook, override.policy if override else None)
         policy, problems = parse_policy(merged)
         return ModulePolicy(notebook, override, policy, problems)
 
-    async def allows(
-        self,
-        module: LearningModule,
-        exercise: str | None,
-        settings: TutorSettings,
-        now: datetime,
-    ) -> TutorSettings | str:
-        """The settings the tutor may answer with now, or why it is switched off."""
-        policy = await self.of_module(module)
-        found = policy.in_force(exercise, now)
-        if found.rule.mode == "off":
-            return off_message(found, policy.set_by)
-        return capped(settings, found)
+    async def _override(self, module_id: int) -> AiPolicyOverride | None:
+        cached = self._overrides.get(module_id)
+        if cached is not None and time.monotonic() - cached[1] < OVERRIDE_CACHE_SECONDS:
+            return cached[0]
+        stored = self._stored
+        async with self._sessions() as db:
+            override = await db.scalar(
+                select(AiPolicyOverride).where(AiPolicyOverride.module_id == module_id)
+            )
+        if stored == self._stored:
+            self._overrides[module_id] = (override, time.monotonic())
+        return override
 
     async def set_override(self, module: LearningModule, raw: Any, set_by: str) -> ModulePolicy:
         """Store (or with ``None`` remove) the override; ``ValueError`` writes nothing."""
@@ -167,4 +183,6 @@ class PolicyService:
                         },
                     )
                 )
+        self._stored += 1
+        self._overrides.pop(module.id, None)
         return await self.of_module(module)

@@ -156,11 +156,12 @@ class TutorService:
         settings = module_settings(module)
         session_id = await self.history.session_id(user_id, module.id)
         await self.history.refresh(session_id)
+        policy = await self._policy.of_module(module) if self._policy else None
         recent, _ = await self.history.recent(session_id, CONVERSATION_MESSAGES)
         retried = _unanswered(recent) if ask.retry else None
         exercise_id = retried.exercise_id if retried else ask.exercise_id
-        if self._policy is not None:
-            allowed = await self._policy.allows(module, exercise_id, settings, utcnow())
+        if policy is not None:
+            allowed = policy.allows(settings, exercise_id, utcnow())
             if isinstance(allowed, str):  # switched off: said politely, the model not asked
                 await send(error_frame(ask.id, "tutor_off", allowed))
                 return

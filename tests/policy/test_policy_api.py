@@ -12,9 +12,11 @@ from contract_shapes import conform
 from exercise_notebook import exercise_notebook
 from fake_openai import FakeOpenAI
 from model_server import with_model
+from sqlalchemy import insert
 from tutor_client import ask, start_of
 
-from jupyter_tutor.store.models import utcnow
+from jupyter_tutor.policy import service as policy_service
+from jupyter_tutor.store.models import AiPolicyOverride, utcnow
 
 INSTRUCTOR, ADMIN = "ivy", "root"
 HOUR = timedelta(hours=1)
@@ -138,6 +140,25 @@ async def test_an_unknown_module_is_404(api):
     response = await api("instructor", "modules", "nope", "policy", user=INSTRUCTOR)
     assert response.code == 404
     assert (await api("modules", "nope", "policy")).code == 404
+
+
+async def test_an_override_stored_by_another_process_applies_once_the_cached_one_ages(
+    api, tutor, monkeypatch
+):
+    async def mode() -> str:
+        return payload(await api("modules", "delta", "policy"))["module"]["mode"]
+
+    assert await mode() == "hints"
+    module = await tutor.modules.require_module("delta")
+    async with tutor.engine.begin() as connection:  # as another service process would
+        await connection.execute(
+            insert(AiPolicyOverride).values(
+                module_id=module.id, policy={"mode": "off"}, set_by=INSTRUCTOR, set_at=utcnow()
+            )
+        )
+    assert await mode() == "hints"  # still the override read just now (none)
+    monkeypatch.setattr(policy_service, "OVERRIDE_CACHE_SECONDS", 0.0)
+    assert await mode() == "off"
 
 
 async def test_off_answers_politely_and_the_model_is_not_called(api, connect, fake_llm):
