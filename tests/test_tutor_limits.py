@@ -21,6 +21,7 @@ from jupyter_tutor.store.models import (
     TutorUsage,
     utcnow,
 )
+from jupyter_tutor.tutor.history import NewMessage, TutorHistory
 from jupyter_tutor.tutor.retention import Retention, prune_history
 
 
@@ -226,3 +227,36 @@ async def test_pruning_from_outside_reaches_a_server_holding_the_conversation(
     assert conversation_sent(fake_llm) == ["third question"]
     history = payload(await api("tutor", "history", params={"module_id": "alpha"}))
     assert [m["content"] for m in history["messages"] if m["role"] == "user"] == ["third question"]
+
+
+async def test_a_message_stored_by_another_process_reaches_one_holding_the_conversation(
+    connect, tutor, fake_llm
+):
+    ws = await connect()
+    await ask(ws, "first question")
+    module = await tutor.modules.require_module("alpha")
+    session_id = await tutor.tutor.history.session_id("ada", module.id)
+    elsewhere = TutorHistory(create_sessions(tutor.engine), tutor.retention)  # another process
+    await elsewhere.add(session_id, NewMessage(role="user", content="asked in another tab"))
+    await elsewhere.add(session_id, NewMessage(role="assistant", content="answered there"))
+    await ask(ws, "third question")
+    hint = DEFAULT_REPLY["text"]
+    assert conversation_sent(fake_llm) == [
+        "first question",
+        hint,
+        "asked in another tab",
+        "answered there",
+        "third question",
+    ]
+
+
+async def test_a_store_that_missed_a_change_elsewhere_reads_the_conversation_again(tutor):
+    module = await tutor.modules.require_module("alpha")
+    here = tutor.tutor.history
+    session_id = await here.session_id("ada", module.id)
+    await here.add(session_id, NewMessage(role="user", content="one"))
+    assert [m.content for m in (await here.recent(session_id, 10))[0]] == ["one"]
+    elsewhere = TutorHistory(create_sessions(tutor.engine), tutor.retention)
+    await elsewhere.add(session_id, NewMessage(role="assistant", content="two"))
+    await here.add(session_id, NewMessage(role="user", content="three"))  # no refresh between
+    assert [m.content for m in (await here.recent(session_id, 10))[0]] == ["one", "two", "three"]

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlalchemy.orm import defer
 
@@ -50,10 +50,10 @@ class TutorHistory:
     def __init__(self, sessions: async_sessionmaker, retention: Retention) -> None:
         self._sessions = sessions
         self.retention = retention
-        # Sessions are never deleted, so their ids can be remembered. A student's server
-        # is the only one answering them, so the newest messages are kept in memory too;
-        # only the prune command changes them from outside, and it bumps the session's
-        # epoch, which each turn reads (see ``refresh``).
+        # Sessions are never deleted, so their ids can be remembered. The newest messages
+        # are kept in memory too: every change to a conversation (a message stored by
+        # any process, the prune command) bumps its session's epoch, which each turn
+        # reads (see ``refresh``), so several service processes can answer one student.
         self._session_ids: dict[tuple[str, int], int] = {}
         self._recent: dict[int, _Recent] = {}
 
@@ -99,7 +99,7 @@ class TutorHistory:
             return list(reversed(list(rows)))
 
     async def refresh(self, session_id: int) -> None:
-        """Forget the conversation held in memory if it was pruned from outside."""
+        """Forget the conversation held in memory if it changed elsewhere since."""
         cached = self._recent.get(session_id)
         if cached is None:
             return
@@ -142,13 +142,24 @@ class TutorHistory:
         now = utcnow()
         kept = Kept()
         async with self._sessions.begin() as db:
+            # First, so stores into one conversation take their turns (its row's lock).
+            sessions = ChatSession.__table__
+            epoch = await db.scalar(
+                update(sessions)
+                .where(sessions.c.id == session_id)
+                .values(history_epoch=sessions.c.history_epoch + 1)
+                .returning(sessions.c.history_epoch)
+            )
             row = ChatMessage(session_id=session_id, created_at=now, **message.__dict__)
             db.add(row)
             if not self.retention.keeps_all:
                 await db.flush()
                 _, kept = await prune_conversation(db, session_id, self.retention, now)
         cached = self._recent.get(session_id)
-        if cached is not None:
+        if cached is not None and epoch != cached.epoch + 1:  # it changed elsewhere too
+            del self._recent[session_id]
+        elif cached is not None:
+            cached.epoch = epoch
             if message.role == "user":
                 cached.embedding = message.embedding
             cached.messages.append(row)
