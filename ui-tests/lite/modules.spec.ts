@@ -11,6 +11,7 @@ import {
   test
 } from './site';
 import { notebookToolbarItem } from '../shared/notebookToolbar';
+import { showFileBrowser } from '../shared/sidePanel';
 
 /**
  * The module browser and progress in the offline site: modules come from the
@@ -31,7 +32,7 @@ function currentTab(page: Page) {
 /** Close the working copy and delete it in the file browser. */
 async function deleteWorkingCopy(page: Page): Promise<void> {
   await currentTab(page).locator('.lm-TabBar-tabCloseIcon').click();
-  await page.locator('.jp-SideBar [data-id="filebrowser"]').click();
+  await showFileBrowser(page);
   const folder = page.locator('.jp-DirListing-item[title*="learning-modules"]');
   await folder.dblclick();
   const file = page.locator(

@@ -1,5 +1,6 @@
 import {
   expect,
+  openModuleBrowser,
   openNotebook,
   output,
   runNewCell,
@@ -7,6 +8,7 @@ import {
   waitForIdleKernel
 } from './site';
 import { notebookToolbarItem } from '../shared/notebookToolbar';
+import { showFileBrowser } from '../shared/sidePanel';
 
 /**
  * No package list can run code in the Pyodide kernel: a notebook whose list
@@ -52,8 +54,9 @@ const CONTENT = {
 
 test('no package list runs code in the Pyodide kernel', async ({ page }) => {
   // Uploaded like a notebook a student downloaded: it never went through a server.
-  await page.goto('lab/index.html');
-  await page.locator('.jp-SideBar [data-id="filebrowser"]').click();
+  // After the first screen, which shows the module browser by itself.
+  await openModuleBrowser(page);
+  await showFileBrowser(page);
   const chooser = page.waitForEvent('filechooser');
   await page
     .locator('.jp-FileBrowser-toolbar [title="Upload Files"]')
