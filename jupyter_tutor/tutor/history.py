@@ -143,12 +143,12 @@ class TutorHistory:
         kept = Kept()
         async with self._sessions.begin() as db:
             # First, so stores into one conversation take their turns (its row's lock).
-            sessions = ChatSession.__table__
+            chat_sessions = ChatSession.__table__
             epoch = await db.scalar(
-                update(sessions)
-                .where(sessions.c.id == session_id)
-                .values(history_epoch=sessions.c.history_epoch + 1)
-                .returning(sessions.c.history_epoch)
+                update(chat_sessions)
+                .where(chat_sessions.c.id == session_id)
+                .values(history_epoch=chat_sessions.c.history_epoch + 1)
+                .returning(chat_sessions.c.history_epoch)
             )
             row = ChatMessage(session_id=session_id, created_at=now, **message.__dict__)
             db.add(row)
